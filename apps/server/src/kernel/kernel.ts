@@ -1,0 +1,63 @@
+import { CommandRegistry, coreCommands, type LiaisonPlugin, type Projection } from '@liaison/domain';
+import { createCoreCatalogue, type EventCatalogue } from '@liaison/events';
+import { CommandPipeline } from '../commands/command-pipeline';
+import { Database } from '../database/database';
+import { EventStore } from '../event-store/event-store';
+import { discoverPlugins } from '../plugins/plugin-discovery';
+import { PluginRegistry } from '../plugins/plugin-registry';
+import { ProjectionEngine } from '../projections/projection-engine';
+import { coreProjections } from '../read-models/core-projections';
+
+export interface KernelOptions {
+  dbPath: string;
+  /** Plugins to load; by default every plugin package of the workspace's `plugins/` folder. */
+  plugins?: readonly LiaisonPlugin[];
+  /** Extra projections (tests, benchmarks). */
+  projections?: readonly Projection[];
+  projectionBatchSize?: number;
+}
+
+/**
+ * The composition root, free of Nest so that tests and benchmarks can build the same engine:
+ * database, catalogues (core then plugins, then frozen), store, projections, pipeline.
+ */
+export class Kernel {
+  private constructor(
+    readonly db: Database,
+    readonly catalogue: EventCatalogue,
+    readonly commands: CommandRegistry,
+    readonly plugins: PluginRegistry,
+    readonly store: EventStore,
+    readonly projections: ProjectionEngine,
+    readonly pipeline: CommandPipeline,
+  ) {}
+
+  static async open(options: KernelOptions): Promise<Kernel> {
+    const plugins = new PluginRegistry(options.plugins ?? discoverPlugins());
+    const catalogue = createCoreCatalogue();
+    const commands = new CommandRegistry().register(...coreCommands);
+    plugins.contributeTo(catalogue, commands);
+    catalogue.freeze();
+    commands.freeze();
+    const db = await Database.open(options.dbPath);
+    try {
+      const store = new EventStore(db, catalogue);
+      const projections = new ProjectionEngine(
+        db,
+        store,
+        [...coreProjections(catalogue), ...plugins.projections(), ...(options.projections ?? [])],
+        options.projectionBatchSize,
+      );
+      await projections.start();
+      const pipeline = new CommandPipeline(db, store, commands);
+      return new Kernel(db, catalogue, commands, plugins, store, projections, pipeline);
+    } catch (error) {
+      await db.close();
+      throw error;
+    }
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}

@@ -1,0 +1,48 @@
+import { type CommandRegistry, type LiaisonPlugin, PLUGIN_API_VERSION, type Projection } from '@liaison/domain';
+import { type EventCatalogue } from '@liaison/events';
+
+/** Checks the plugins, adds their parts to the catalogues, and keeps the list for `formats`. */
+export class PluginRegistry {
+  readonly plugins: readonly LiaisonPlugin[];
+
+  constructor(plugins: readonly LiaisonPlugin[]) {
+    const ids = new Set<string>();
+    const prefixes = new Set<string>();
+    const formats = new Set<string>();
+    for (const plugin of plugins) {
+      const m = plugin.manifest;
+      if (!/^[a-z][a-z0-9-]*$/.test(m.id)) throw new Error(`Plugin id "${m.id}" must be kebab-case`);
+      if (m.apiVersion !== PLUGIN_API_VERSION) {
+        throw new Error(`Plugin ${m.id} targets plugin API v${m.apiVersion}; this server speaks v${PLUGIN_API_VERSION}`);
+      }
+      if (ids.has(m.id)) throw new Error(`Two plugins have the id ${m.id}`);
+      ids.add(m.id);
+      if (!/^[a-z][a-z0-9]*_$/.test(m.tablePrefix)) throw new Error(`Plugin ${m.id}: table prefix "${m.tablePrefix}" must look like "abc_"`);
+      if (prefixes.has(m.tablePrefix)) throw new Error(`Two plugins use the table prefix ${m.tablePrefix}`);
+      prefixes.add(m.tablePrefix);
+      for (const f of plugin.formats ?? []) {
+        if (formats.has(f.formatId)) throw new Error(`Format ${f.formatId} is declared twice`);
+        formats.add(f.formatId);
+      }
+      for (const p of plugin.projections ?? []) {
+        if (!p.name.startsWith(m.tablePrefix)) {
+          throw new Error(`Plugin ${m.id}: projection ${p.name} must start with ${m.tablePrefix}`);
+        }
+      }
+    }
+    this.plugins = Object.freeze([...plugins]);
+  }
+
+  /** Adds every plugin's events, upcasters and commands; the caller freezes afterwards. */
+  contributeTo(catalogue: EventCatalogue, commands: CommandRegistry): void {
+    for (const plugin of this.plugins) {
+      catalogue.register(...(plugin.events ?? []));
+      catalogue.registerUpcasters(...(plugin.upcasters ?? []));
+      commands.register(...(plugin.commands ?? []));
+    }
+  }
+
+  projections(): Projection[] {
+    return this.plugins.flatMap((p) => p.projections ?? []);
+  }
+}

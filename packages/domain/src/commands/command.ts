@@ -1,0 +1,41 @@
+import { type z } from 'zod';
+import { type Decider } from '../decider';
+
+/** A domain command as it arrives over HTTP or in a JSONL line. */
+export interface Command<TType extends string = string, TPayload = unknown> {
+  type: TType;
+  payload: TPayload;
+}
+
+/** The folding half of a decider: enough to rebuild a stream's state. */
+export type Evolver<TState> = Pick<Decider<unknown, TState>, 'initialState' | 'evolve'>;
+
+/** Another stream a rule reads. Its version is checked again when the events are appended. */
+export interface ContextStream<TState = unknown> {
+  streamId: string;
+  aggregate: Evolver<TState>;
+}
+
+/**
+ * Everything the pipeline needs to run one command type: how to validate it, which stream it
+ * writes, which streams it reads, and the decider that judges it.
+ */
+export interface CommandDefinition<TPayload = any, TState = any, TContext = any> {
+  readonly type: string;
+  /** Validates the payload; failures are invalid input (exit 2, HTTP 400). */
+  readonly payload: z.ZodType<TPayload>;
+  readonly decider: Decider<Command<string, TPayload>, TState, TContext>;
+  /** The one stream the events are appended to. */
+  streamId(payload: TPayload): string;
+  /** Streams whose folded states form the decider's context, keyed by name. */
+  context?(payload: TPayload): Record<string, ContextStream>;
+}
+
+export function defineCommand<TPayload, TState, TContext = Record<string, never>>(
+  definition: CommandDefinition<TPayload, TState, TContext>,
+): CommandDefinition<TPayload, TState, TContext> {
+  if (!/^[A-Z][A-Za-z0-9]+$/.test(definition.type)) {
+    throw new Error(`Command type "${definition.type}" must be PascalCase`);
+  }
+  return definition;
+}

@@ -1,0 +1,38 @@
+import { type NewEvent } from '@liaison/events';
+
+/** What a decider sees of an event: its type and its data at the latest schema version. */
+export interface DomainEvent<TData = unknown, TType extends string = string> {
+  type: TType;
+  data: TData;
+}
+
+/** The outcome of an accepted command: the events to append and French warnings for the user. */
+export interface Decision {
+  events: NewEvent[];
+  warnings: string[];
+}
+
+/**
+ * An aggregate as three pure functions. They do no I/O, so the server, the tests and the
+ * browser fold history with the very same `evolve`.
+ */
+export interface Decider<TCommand, TState, TContext = unknown> {
+  initialState(): TState;
+  evolve(state: TState, event: DomainEvent): TState;
+  /** Throws a `DomainError` to refuse the command. */
+  decide(command: TCommand, state: TState, context: TContext): Decision;
+}
+
+export function fold<TState>(
+  decider: Pick<Decider<unknown, TState>, 'initialState' | 'evolve'>,
+  events: Iterable<DomainEvent>,
+  from: TState = decider.initialState(),
+): TState {
+  let state = from;
+  for (const event of events) state = decider.evolve(state, event);
+  return state;
+}
+
+export function accept(events: NewEvent[], warnings: string[] = []): Decision {
+  return { events, warnings };
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { defineEvent } from '../event-definition';
+import { contractShape, degreeShape, uaiShape } from './shapes';
+
+export const EstablishmentRegistered = defineEvent(
+  'EstablishmentRegistered',
+  z.object({
+    uai: uaiShape,
+    name: z.string().min(1),
+    degree: degreeShape,
+    contract: contractShape,
+  }),
+);

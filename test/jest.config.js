@@ -1,0 +1,2 @@
+const preset = require('../tooling/jest.preset.js');
+module.exports = { ...preset, testTimeout: 120000 };
