@@ -1,0 +1,136 @@
+import { type CommandRegistry } from '@liaison/domain';
+import { z } from 'zod';
+import { loginSchema } from './auth.controller';
+
+type JsonSchema = Record<string, unknown>;
+
+const toSchema = (schema: z.ZodType): JsonSchema =>
+  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as JsonSchema;
+
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+const json = (schema: JsonSchema, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const queryParam = (name: string, description: string, type = 'string') => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema: { type },
+});
+
+/**
+ * The OpenAPI 3 document, generated from the same zod schemas that validate the commands, so
+ * the published contract cannot drift from what the server accepts.
+ */
+export function buildOpenApiDocument(commands: CommandRegistry, version: string): JsonSchema {
+  const commandSchemas: Record<string, JsonSchema> = {};
+  for (const def of commands.all()) {
+    commandSchemas[`${def.type}Command`] = {
+      type: 'object',
+      required: ['type', 'payload'],
+      properties: {
+        type: { type: 'string', enum: [def.type] },
+        payload: toSchema(def.payload),
+        occurredAt: { type: 'string', format: 'date-time', description: 'quand le fait a eu lieu, s’il précède l’envoi' },
+      },
+    };
+  }
+  const commandRefs = Object.keys(commandSchemas).map((name) => ({ $ref: `#/components/schemas/${name}` }));
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: 'Liaison API',
+      version,
+      description: 'Commandes du domaine, journal des événements et modèles de lecture de Liaison.',
+    },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        ...commandSchemas,
+        Error: {
+          type: 'object',
+          required: ['error', 'message'],
+          properties: {
+            error: { type: 'string', enum: ['invalid', 'rule', 'stale', 'http', 'internal'] },
+            code: { type: 'string' },
+            message: { type: 'string', description: 'raison en français' },
+            details: {},
+          },
+        },
+        Login: toSchema(loginSchema),
+      },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      '/api/commands': {
+        post: {
+          summary: 'Applique une commande du domaine',
+          parameters: [
+            { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'version (ETag) éditée' },
+          ],
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { oneOf: commandRefs, discriminator: { propertyName: 'type' } } } },
+          },
+          responses: {
+            200: json({
+              type: 'object',
+              properties: {
+                type: { type: 'string' },
+                streamId: { type: 'string' },
+                version: { type: 'integer' },
+                positions: { type: 'array', items: { type: 'integer' } },
+                warnings: { type: 'array', items: { type: 'string' } },
+              },
+            }),
+            400: errorResponse('entrée invalide'),
+            401: errorResponse('non connecté'),
+            403: errorResponse('rôle insuffisant'),
+            409: errorResponse('règle métier violée'),
+            412: errorResponse('If-Match périmé'),
+          },
+        },
+      },
+      '/api/events': {
+        get: {
+          summary: 'Journal des événements, paginé par position globale',
+          parameters: [
+            queryParam('after', 'position après laquelle lire (page suivante)', 'integer'),
+            queryParam('asOf', 'jusqu’à cette position incluse', 'integer'),
+            queryParam('limit', 'taille de page (100 par défaut, 1000 au plus)', 'integer'),
+            queryParam('stream', 'un flux, ex. pupil-0750680G-E001'),
+            queryParam('uai', 'les flux d’un établissement'),
+            queryParam('type', 'types d’événement, séparés par des virgules'),
+            queryParam('actor', 'auteur'),
+            queryParam('order', 'asc (défaut) ou desc'),
+          ],
+          responses: { 200: json({ type: 'object' }), 400: errorResponse('paramètre invalide') },
+        },
+      },
+      '/api/health': { get: { summary: 'État du serveur et des projections', security: [], responses: { 200: json({ type: 'object' }) } } },
+      '/api/auth/login': {
+        post: {
+          summary: 'Connexion ; renvoie un jeton bearer',
+          security: [],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Login' } } } },
+          responses: { 200: json({ type: 'object' }), 401: errorResponse('identifiant ou mot de passe incorrect') },
+        },
+      },
+      '/api/establishments': { get: { summary: 'Établissements', responses: { 200: json({ type: 'array' }) } } },
+      '/api/establishments/{uai}/years': {
+        get: {
+          summary: 'Années scolaires ouvertes',
+          parameters: [{ name: 'uai', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: json({ type: 'array' }) },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { type DynamicModule, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthGuard } from '../auth/auth.guard';
+import { UsersService } from '../auth/users.service';
+import { ExecuteDomainCommandHandler } from '../cqrs/execute-domain-command';
+import { ListEventsHandler } from '../cqrs/list-events.query';
+import { ProjectionStatusHandler } from '../cqrs/projection-status.query';
+import { ListEstablishmentsHandler, ListYearsHandler } from '../cqrs/read-models.queries';
+import { AuthController } from '../http/auth.controller';
+import { CommandsController } from '../http/commands.controller';
+import { EventsController } from '../http/events.controller';
+import { HealthController } from '../http/health.controller';
+import { ReadModelsController } from '../http/read-models.controller';
+import { Kernel, type KernelOptions } from '../kernel/kernel';
+import { ProjectionPoller } from './projection-poller';
+import { KERNEL } from './tokens';
+
+export interface LiaisonModuleOptions {
+  /** Read when the module is built (not at import time), so tests can point it at a temp file. */
+  kernel: () => KernelOptions;
+  /** `serve` polls the log for async projections; one-shot CLI commands catch up instead. */
+  pollProjections?: boolean;
+}
+
+@Module({})
+export class LiaisonModule implements OnApplicationShutdown {
+  constructor(@Inject(KERNEL) private readonly kernel: Kernel) {}
+
+  static forRoot(options: LiaisonModuleOptions): DynamicModule {
+    return {
+      module: LiaisonModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [HealthController, AuthController, CommandsController, EventsController, ReadModelsController],
+      providers: [
+        { provide: KERNEL, useFactory: () => Kernel.open(options.kernel()) },
+        UsersService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        ExecuteDomainCommandHandler,
+        ListEventsHandler,
+        ProjectionStatusHandler,
+        ListEstablishmentsHandler,
+        ListYearsHandler,
+        ...(options.pollProjections ? [ProjectionPoller] : []),
+      ],
+      exports: [KERNEL, UsersService],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.kernel.close();
+  }
+}
