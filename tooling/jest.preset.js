@@ -7,6 +7,8 @@ const root = path.resolve(__dirname, '..');
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // Real SQLite files, real HTTP and real processes: generous, only to stop a hung test.
+  testTimeout: 60_000,
   transform: {
     '^.+\\.(t|j|mj)s$': [
       '@swc/jest',

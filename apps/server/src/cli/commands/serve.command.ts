@@ -1,6 +1,5 @@
 import { NestFactory } from '@nestjs/core';
 import { type Command } from 'commander';
-import { configureApp } from '../../http/configure-app';
 import { LiaisonModule } from '../../nest/liaison.module';
 import { type CommonOptions, resolveDbPath, withCommonOptions } from '../options';
 import { positiveInteger } from '../parse-int';
@@ -19,6 +18,8 @@ export function registerServeCommand(program: Command): void {
       .option('--host <host>', 'adresse d’écoute', process.env.LIAISON_HOST ?? '127.0.0.1'),
   ).action(async (options: ServeOptions) => {
     const dbPath = resolveDbPath(options);
+    // The HTTP stack (express, Swagger UI) is loaded only by `serve`: the other commands start faster.
+    const { configureApp } = await import('../../http/configure-app.js');
     const app = await NestFactory.create(LiaisonModule.forRoot({ kernel: () => ({ dbPath }), pollProjections: true }), {
       logger: ['error', 'warn'],
     });

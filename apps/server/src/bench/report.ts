@@ -1,0 +1,58 @@
+import { type CaseResult } from './cases';
+import { type MachineInfo } from './machine';
+import { type Measurement } from './measure';
+import { type BenchOptions } from './options';
+
+export interface BenchReport {
+  machine: MachineInfo;
+  options: { events: number; log: number; batch: number };
+  memory: string;
+  cases: CaseResult[];
+}
+
+const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+const fixed = (n: number, digits: number): string => n.toFixed(digits);
+
+function table(rows: string[][], rightAligned: ReadonlySet<number>): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows
+    .map((r) => r.map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd())
+    .join('\n');
+}
+
+function measurementRow(m: Measurement): string[] {
+  return ['  ' + m.label, int(m.events), fixed(m.seconds, 2), int(m.eventsPerSecond), fixed(m.rssBeforeMb, 0), fixed(m.peakRssMb, 0)];
+}
+
+export function formatReport(report: BenchReport): string {
+  const m = report.machine;
+  const lines = [
+    `Liaison bench — node ${m.node}, SQLite ${m.sqlite}, ${m.platform}, ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB`,
+    `events=${report.options.events}  log=${report.options.log}  batch=${report.options.batch}`,
+    '',
+  ];
+  const rows: string[][] = [['Case / measurement', 'Events', 'Seconds', 'Events/s', 'RSS before (MB)', 'Peak RSS (MB)']];
+  for (const c of report.cases) {
+    rows.push([c.title, '', '', '', '', '']);
+    rows.push(measurementRow(c.subject));
+    rows.push(measurementRow(c.baseline));
+    const goal = c.goal ? `   goal ≥ ${fixed(c.goal.minRatio * 100, 0)} %: ${c.goal.met ? 'MET' : 'MISSED'}` : '';
+    rows.push([`  ratio: ${fixed(c.ratio * 100, 1)} % of the raw rate${goal}`, '', '', '', '', '']);
+  }
+  lines.push(table(rows, new Set([1, 2, 3, 4, 5])));
+  for (const c of report.cases) {
+    if (c.log) {
+      lines.push(
+        '',
+        `Generated log: ${int(c.log.events)} events, ${int(c.log.streams)} streams (${int(c.log.pupils)} pupils, ` +
+          `${c.log.establishments} establishments), ${fixed(c.log.fileMb, 0)} MB, generated in ${fixed(c.log.seconds, 1)} s`,
+      );
+    }
+  }
+  lines.push('', `Peak RSS: ${report.memory}`);
+  return lines.join('\n');
+}
+
+export function reportOptions(options: BenchOptions): BenchReport['options'] {
+  return { events: options.events, log: options.log, batch: options.batch };
+}

@@ -1,0 +1,63 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const repoRoot = resolve(__dirname, '../..');
+export const cliPath = join(repoRoot, 'apps/server/dist/cli/main.js');
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `liaison` CLI process. */
+export function liaison(args: string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): CliResult {
+  const env: NodeJS.ProcessEnv = { ...process.env, LIAISON_ACTOR: undefined, LIAISON_DB: undefined, ...options.env };
+  for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
+  const result = spawnSync(process.execPath, [cliPath, ...args], { input: options.input ?? '', env, encoding: 'utf8' });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh folder for one test's database and files. */
+export function tempDir(): { dir: string; db: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-cli-'));
+  return { dir, db: join(dir, 'liaison.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Starts `liaison serve` as a real process and resolves once it listens. */
+export async function startServer(db: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [cliPath, 'serve', '--db', db, '--port', String(port), '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolvePromise, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolvePromise((JSON.parse(line) as { url: string }).url);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolvePromise) => {
+        child.once('exit', () => resolvePromise());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** A free TCP port on the loopback. */
+export function freePort(): number {
+  const out = spawnSync(
+    process.execPath,
+    ['-e', "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"],
+    { encoding: 'utf8' },
+  );
+  return Number(out.stdout.trim());
+}
