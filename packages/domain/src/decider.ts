@@ -6,10 +6,21 @@ export interface DomainEvent<TData = unknown, TType extends string = string> {
   data: TData;
 }
 
-/** The outcome of an accepted command: the events to append and French warnings for the user. */
+/** Events for a stream other than the command's own; it must be one of the command's context streams. */
+export interface StreamEvents {
+  streamId: string;
+  events: NewEvent[];
+}
+
+/**
+ * The outcome of an accepted command: the events to append to the command's stream, events
+ * for some of its context streams (a guardian person created with a pupil), and French
+ * warnings for the user. All of it is appended in one transaction.
+ */
 export interface Decision {
   events: NewEvent[];
   warnings: string[];
+  others?: StreamEvents[];
 }
 
 /**
@@ -33,6 +44,6 @@ export function fold<TState>(
   return state;
 }
 
-export function accept(events: NewEvent[], warnings: string[] = []): Decision {
-  return { events, warnings };
+export function accept(events: NewEvent[], warnings: string[] = [], others: StreamEvents[] = []): Decision {
+  return others.length > 0 ? { events, warnings, others } : { events, warnings };
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { type CommandRegistry, DomainError, fold, type ValidatedCommand } from '@liaison/domain';
+import { type CommandRegistry, fold, type LookupResolver, type ValidatedCommand } from '@liaison/domain';
 import { type EventMetadata, type RecordedEvent } from '@liaison/events';
 import { type Database } from '../database/database';
 import { type SqliteConnection } from '../database/sqlite-connection';
-import { type EventStore } from '../event-store/event-store';
+import { ConcurrencyError } from '../event-store/errors';
+import { type AppendRequest, type EventStore } from '../event-store/event-store';
 
 /** Who sends a command and how; becomes the events' metadata. */
 export interface CommandContext {
@@ -15,6 +16,13 @@ export interface CommandContext {
   occurredAt?: string;
   /** From `If-Match`: the target stream's version the user edited. */
   expectedVersion?: number;
+  /** From `If-Match` on a resource made of several streams (a pupil and its guardians). */
+  expectedStreams?: readonly StreamVersion[];
+}
+
+export interface StreamVersion {
+  streamId: string;
+  version: number;
 }
 
 export interface CommandResult {
@@ -44,11 +52,19 @@ export class BatchCommandError extends Error {
  * only fail when a caller named one (`If-Match`).
  */
 export class CommandPipeline {
+  private readonly resolvers = new Map<string, LookupResolver>();
+
   constructor(
     private readonly db: Database,
     private readonly store: EventStore,
     private readonly registry: CommandRegistry,
-  ) {}
+    resolvers: readonly LookupResolver[] = [],
+  ) {
+    for (const r of resolvers) {
+      if (this.resolvers.has(r.kind)) throw new Error(`Lookup ${r.kind} is registered twice`);
+      this.resolvers.set(r.kind, r);
+    }
+  }
 
   validate(raw: unknown): ValidatedCommand {
     return this.registry.validate(raw);
@@ -83,13 +99,25 @@ export class CommandPipeline {
   }
 
   private async run(tx: SqliteConnection, command: ValidatedCommand, context: CommandContext): Promise<CommandResult> {
+    for (const expected of context.expectedStreams ?? []) {
+      const actual = this.store.versionOf(tx, expected.streamId);
+      if (actual !== expected.version) throw new ConcurrencyError(expected.streamId, expected.version, actual);
+    }
     const def = command.definition;
     const streamId = def.streamId(command.payload);
     const target = this.store.loadStream(tx, streamId);
     const state = fold(def.decider, target.events);
     const contextStates: Record<string, unknown> = {};
+    const contextVersions = new Map<string, number>();
     for (const [name, ref] of Object.entries(def.context?.(command.payload) ?? {})) {
-      contextStates[name] = fold(ref.aggregate, this.store.loadStream(tx, ref.streamId).events);
+      const loaded = this.store.loadStream(tx, ref.streamId);
+      contextVersions.set(ref.streamId, loaded.version);
+      contextStates[name] = fold(ref.aggregate, loaded.events);
+    }
+    for (const [name, lookup] of Object.entries(def.lookups?.(command.payload) ?? {})) {
+      const resolver = this.resolvers.get(lookup.kind);
+      if (!resolver) throw new Error(`No resolver for lookup ${lookup.kind} (command ${command.type})`);
+      contextStates[name] = await resolver.resolve(lookup.params, tx.executor());
     }
     const decision = def.decider.decide(command, state, contextStates);
     const commandId = randomUUID();
@@ -100,20 +128,25 @@ export class CommandPipeline {
       causationId: context.causationId ?? commandId,
       occurredAt: command.occurredAt ?? context.occurredAt ?? new Date().toISOString(),
     };
-    const [result] = await this.store.appendInTransaction(tx, [
+    const requests: AppendRequest[] = [
       { streamId, expected: context.expectedVersion ?? target.version, events: decision.events, metadata },
-    ]);
+    ];
+    for (const other of decision.others ?? []) {
+      const version = contextVersions.get(other.streamId);
+      if (version === undefined) {
+        throw new Error(`${command.type} wrote to ${other.streamId}, which is not one of its context streams`);
+      }
+      requests.push({ streamId: other.streamId, expected: version, events: other.events, metadata });
+    }
+    const results = await this.store.appendInTransaction(tx, requests);
+    const events = results.flatMap((r) => r.events).sort((a, b) => a.globalPosition - b.globalPosition);
     return {
       type: command.type,
       streamId,
-      version: result!.version,
-      positions: result!.events.map((e) => e.globalPosition),
+      version: results[0]!.version,
+      positions: events.map((e) => e.globalPosition),
       warnings: decision.warnings,
-      events: result!.events,
+      events,
     };
   }
-}
-
-export function isDomainError(error: unknown): error is DomainError {
-  return error instanceof DomainError;
 }

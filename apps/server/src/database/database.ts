@@ -54,6 +54,7 @@ export class Database {
     const writer = new SqliteConnection(writerRaw);
     const queue = new WriteQueue();
     await queue.run(() => migrate(dataSource));
+    writerRaw.pragma('busy_timeout = 0');
     const reader =
       path === ':memory:'
         ? writer
@@ -67,7 +68,7 @@ export class Database {
    */
   transaction<T>(work: (tx: SqliteConnection) => Promise<T>): Promise<T> {
     return this.queue.run(async () => {
-      this.writer.exec('BEGIN IMMEDIATE');
+      await this.beginImmediate();
       try {
         const result = await work(this.writer);
         this.writer.exec('COMMIT');
@@ -77,6 +78,24 @@ export class Database {
         throw error;
       }
     });
+  }
+
+  /**
+   * SQLite's own busy handler sleeps inside the C call and would freeze this process's event
+   * loop (HTTP reads included) while another process holds the lock; so the writer connection
+   * has no busy timeout and the wait happens here, asynchronously, up to the same limit.
+   */
+  private async beginImmediate(): Promise<void> {
+    const deadline = Date.now() + BUSY_TIMEOUT_MS;
+    for (let delay = 2; ; delay = Math.min(delay * 2, 50)) {
+      try {
+        this.writer.exec('BEGIN IMMEDIATE');
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() >= deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
   }
 
   async close(): Promise<void> {

@@ -18,10 +18,6 @@ import { type AppendRequest, EventStore } from './event-store';
 
 const NoteTaken = defineEvent('NoteTaken', z.object({ text: z.string().min(1) }));
 
-const CHECK_LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
-/** A valid UAI for any n below 10^7. */
-const uai = (n: number): string => String(n).padStart(7, '0') + CHECK_LETTERS[n % 23];
-
 const note = (text: string): NewEvent => NoteTaken.create({ text });
 const meta = (actor = 'test'): EventMetadata => ({
   actor,

@@ -6,6 +6,7 @@ import { EventStore } from '../event-store/event-store';
 import { discoverPlugins } from '../plugins/plugin-discovery';
 import { PluginRegistry } from '../plugins/plugin-registry';
 import { ProjectionEngine } from '../projections/projection-engine';
+import { coreLookups } from '../read-models/core-lookups';
 import { coreProjections } from '../read-models/core-projections';
 
 export interface KernelOptions {
@@ -49,7 +50,7 @@ export class Kernel {
         options.projectionBatchSize,
       );
       await projections.start();
-      const pipeline = new CommandPipeline(db, store, commands);
+      const pipeline = new CommandPipeline(db, store, commands, [...coreLookups, ...plugins.lookups()]);
       return new Kernel(db, catalogue, commands, plugins, store, projections, pipeline);
     } catch (error) {
       await db.close();

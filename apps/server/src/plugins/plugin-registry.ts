@@ -1,4 +1,10 @@
-import { type CommandRegistry, type LiaisonPlugin, PLUGIN_API_VERSION, type Projection } from '@liaison/domain';
+import {
+  type CommandRegistry,
+  type LiaisonPlugin,
+  type LookupResolver,
+  PLUGIN_API_VERSION,
+  type Projection,
+} from '@liaison/domain';
 import { type EventCatalogue } from '@liaison/events';
 
 /** Checks the plugins, adds their parts to the catalogues, and keeps the list for `formats`. */
@@ -44,5 +50,9 @@ export class PluginRegistry {
 
   projections(): Projection[] {
     return this.plugins.flatMap((p) => p.projections ?? []);
+  }
+
+  lookups(): LookupResolver[] {
+    return this.plugins.flatMap((p) => p.lookups ?? []);
   }
 }

@@ -129,7 +129,13 @@ export class ProjectionEngine {
         }
         const { events, last } = this.readBatch(tx, checkpoint.position, p.handles);
         if (last === checkpoint.position) return { applied: 0, position: last, done: true };
-        if (events.length > 0) await p.apply(events, tx.executor());
+        if (events.length > 0) {
+          try {
+            await p.apply(events, tx.executor());
+          } catch (error) {
+            throw new ProjectionApplyError(error);
+          }
+        }
         if (!advanceCheckpoint(tx, p.name, checkpoint.position, last)) {
           throw new CheckpointMovedError(p.name);
         }
@@ -141,7 +147,10 @@ export class ProjectionEngine {
         const position = readCheckpoint(this.db.reader, p.name)?.position ?? 0;
         return { applied: 0, position, done: false };
       }
-      const message = error instanceof Error ? error.message : String(error);
+      // Only the projection's own failure marks it failed; a lock held too long by another
+      // process is retried by the next catch-up.
+      if (!(error instanceof ProjectionApplyError)) throw error;
+      const message = error.message;
       await this.db.transaction(async (tx) => markFailed(tx, p.name, message));
       const position = readCheckpoint(this.db.reader, p.name)?.position ?? 0;
       return { applied: 0, position, done: true, failed: message };
@@ -191,6 +200,12 @@ export class ProjectionEngine {
       if (handled.length > 0) await p.apply(handled, tx.executor());
       if (!advanceCheckpoint(tx, p.name, checkpoint.position, last)) throw new CheckpointMovedError(p.name);
     }
+  }
+}
+
+class ProjectionApplyError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
   }
 }
 

@@ -29,6 +29,17 @@ export interface CommandDefinition<TPayload = any, TState = any, TContext = any>
   streamId(payload: TPayload): string;
   /** Streams whose folded states form the decider's context, keyed by name. */
   context?(payload: TPayload): Record<string, ContextStream>;
+  /**
+   * Read-model look-ups the rule needs beyond streams (who holds an INE, how many pupils a
+   * class has), resolved inside the command's transaction and added to the context by name.
+   */
+  lookups?(payload: TPayload): Record<string, Lookup>;
+}
+
+/** A question to the read models, answered by the resolver registered for its `kind`. */
+export interface Lookup {
+  kind: string;
+  params: Record<string, unknown>;
 }
 
 export function defineCommand<TPayload, TState, TContext = Record<string, never>>(

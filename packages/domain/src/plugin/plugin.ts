@@ -1,5 +1,6 @@
 import { type EventDefinition, type Upcaster } from '@liaison/events';
 import { type CommandDefinition } from '../commands/command';
+import { type LookupResolver } from '../commands/lookup-resolver';
 import { type Projection } from '../projections/projection';
 
 /** The plugin contract version the server speaks; a plugin built for another one is refused. */
@@ -34,5 +35,6 @@ export interface LiaisonPlugin {
   upcasters?: Upcaster[];
   commands?: CommandDefinition[];
   projections?: Projection[];
+  lookups?: LookupResolver[];
   formats?: FormatDescriptor[];
 }

@@ -1,27 +1,17 @@
 import { YearOpened } from '@liaison/events';
 import { type Command } from '../commands/command';
-import { accept, type Decider, type Decision, type DomainEvent } from '../decider';
+import { accept, type Decider, type Decision } from '../decider';
 import { RuleViolationError } from '../errors';
 import { type EstablishmentState } from '../establishment/establishment-state';
 import { schoolYearLabel } from '../values';
 import { type OpenYear } from './year-commands';
+import { evolveYear } from './year-evolve';
 import { initialYearState, type YearState } from './year-state';
 
 type YearCommand = Command<'OpenYear', OpenYear>;
 
 export interface YearContext {
   establishment: EstablishmentState;
-}
-
-function evolve(state: YearState, event: DomainEvent): YearState {
-  switch (event.type) {
-    case YearOpened.type: {
-      const data = event.data as OpenYear;
-      return { ...state, opened: true, uai: data.uai, year: data.year };
-    }
-    default:
-      return state;
-  }
 }
 
 function decide(command: YearCommand, state: YearState, context: YearContext): Decision {
@@ -44,6 +34,6 @@ function decide(command: YearCommand, state: YearState, context: YearContext): D
 
 export const yearDecider: Decider<YearCommand, YearState, YearContext> = {
   initialState: initialYearState,
-  evolve,
+  evolve: evolveYear,
   decide,
 };

@@ -11,3 +11,9 @@ export const EstablishmentRegistered = defineEvent(
     contract: contractShape,
   }),
 );
+
+/** How the establishment exchanges pupils with SIECLE: files (default) or the web service. */
+export const ExchangeModeSet = defineEvent(
+  'ExchangeModeSet',
+  z.object({ uai: uaiShape, mode: z.enum(['files', 'web-service']) }),
+);

@@ -1,14 +1,32 @@
 import { type EventDefinition } from '../event-definition';
 import { type Upcaster } from '../upcaster';
-import { EstablishmentRegistered } from './establishment-events';
-import { YearOpened } from './year-events';
+import * as classEvents from './class-events';
+import * as establishmentEvents from './establishment-events';
+import * as guardianEvents from './guardian-events';
+import * as pupilEvents from './pupil-events';
+import * as yearEvents from './year-events';
 
 export * from './shapes';
 export * from './establishment-events';
 export * from './year-events';
+export * from './class-events';
+export * from './pupil-events';
+export * from './guardian-events';
+
+const definitionsOf = (module: Record<string, unknown>): EventDefinition[] =>
+  Object.values(module).filter(
+    (value): value is EventDefinition =>
+      typeof value === 'object' && value !== null && 'type' in value && 'version' in value && 'schema' in value,
+  );
 
 /** Every core event definition, at every schema version still found in logs. */
-export const coreEventDefinitions: EventDefinition[] = [EstablishmentRegistered, YearOpened];
+export const coreEventDefinitions: EventDefinition[] = [
+  establishmentEvents,
+  yearEvents,
+  classEvents,
+  pupilEvents,
+  guardianEvents,
+].flatMap(definitionsOf);
 
-/** Every core upcaster; each has a fixture test under `fixtures/upcasters`. */
+/** Every core upcaster; each has a fixture test under `__fixtures__/upcasters`. */
 export const coreUpcasters: Upcaster[] = [];
