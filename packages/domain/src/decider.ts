@@ -47,3 +47,14 @@ export function fold<TState>(
 export function accept(events: NewEvent[], warnings: string[] = [], others: StreamEvents[] = []): Decision {
   return others.length > 0 ? { events, warnings, others } : { events, warnings };
 }
+
+/**
+ * A decider that judges several command types, as the `CommandDefinition` of one of them sees it.
+ * Sound because the pipeline hands a definition's decider only commands of that definition's type.
+ */
+export function deciderFor<TCommand extends { type: string; payload: unknown }, TType extends TCommand['type'], TState, TContext>(
+  decider: Decider<TCommand, TState, TContext>,
+  _type: TType,
+): Decider<{ type: string; payload: Extract<TCommand, { type: TType }>['payload'] }, TState, TContext> {
+  return decider as unknown as Decider<{ type: string; payload: Extract<TCommand, { type: TType }>['payload'] }, TState, TContext>;
+}

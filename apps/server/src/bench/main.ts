@@ -18,11 +18,12 @@ async function main(argv: readonly string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const [{ runCases }, { TempFiles }, { machineInfo }, report, { default: Sqlite }] = await Promise.all([
+  const [{ runCases }, { TempFiles }, { machineInfo }, report, { describePeakSources }, { default: Sqlite }] = await Promise.all([
     import('./cases.js'),
     import('./temp-files.js'),
     import('./machine.js'),
     import('./report.js'),
+    import('./measure.js'),
     import('better-sqlite3'),
   ]);
   const files = new TempFiles(options.dir, options.keep);
@@ -34,9 +35,7 @@ async function main(argv: readonly string[]): Promise<void> {
     const result = {
       machine: machineInfo(sqlite),
       options: report.reportOptions(options),
-      memory:
-        'process.resourceUsage().maxRSS (kernel high-water mark) of the child process that ran only that ' +
-        'measurement, setup included; "RSS before" is process.memoryUsage.rss() when the timed section started',
+      memory: describePeakSources(cases.flatMap((c) => [c.subject.peakRssSource, c.baseline.peakRssSource])),
       cases,
     };
     process.stdout.write(options.json ? `${JSON.stringify(result, null, 2)}\n` : `${report.formatReport(result)}\n`);

@@ -60,3 +60,14 @@ export async function measure(label: string, events: number, work: () => unknown
     peakRssSource: hwm === undefined ? 'maxRSS' : 'VmHWM-reset',
   };
 }
+
+export function describePeakSources(sources: readonly PeakSource[]): string {
+  const text: Record<PeakSource, string> = {
+    'VmHWM-reset':
+      'exact RSS high-water mark of the timed section (Linux VmHWM, reset through /proc/self/clear_refs when it starts), ' +
+      'in a child process that ran only that measurement',
+    maxRSS: 'process.resourceUsage().maxRSS of the child process that ran only that measurement (setup included)',
+  };
+  const distinct = [...new Set(sources)];
+  return distinct.map((s) => text[s]).join('; ') + '. "RSS before": process.memoryUsage.rss() when the timed section started.';
+}

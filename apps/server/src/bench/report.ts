@@ -45,11 +45,12 @@ export function formatReport(report: BenchReport): string {
       lines.push(
         '',
         `Generated log: ${int(c.log.events)} events, ${int(c.log.streams)} streams (${int(c.log.pupils)} pupils, ` +
-          `${c.log.establishments} establishments), ${fixed(c.log.fileMb, 0)} MB, generated in ${fixed(c.log.seconds, 1)} s`,
+          `${c.log.establishments} establishment${c.log.establishments > 1 ? 's' : ''}), ${fixed(c.log.fileMb, 0)} MB, generated in ${fixed(c.log.seconds, 1)} s`,
       );
     }
   }
   lines.push('', `Peak RSS: ${report.memory}`);
+  lines.push(`Ratios are events/s of the measured path ÷ events/s of its raw baseline, in the same run.`);
   return lines.join('\n');
 }
 

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { DomainError } from '@liaison/domain';
+import { registerDemoCommand } from './commands/demo.command';
 import { registerExecCommand } from './commands/exec.command';
 import { registerFormatsCommand } from './commands/formats.command';
 import { registerHistoryCommand } from './commands/history.command';
@@ -16,6 +17,7 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
   registerServeCommand(program);
+  registerDemoCommand(program);
   registerExecCommand(program);
   registerHistoryCommand(program);
   registerProjectionsCommand(program);

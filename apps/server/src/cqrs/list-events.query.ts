@@ -1,12 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { type RecordedEvent } from '@liaison/events';
 import { type ReadAllOptions } from '../event-store/event-store';
+import { type EventWithChanges } from '../history/history-service';
 import { type Kernel } from '../kernel/kernel';
 import { KERNEL } from '../nest/tokens';
 
 export interface EventPage {
-  events: RecordedEvent[];
+  /** Each event with the values it changed, before → after. */
+  events: EventWithChanges[];
   /** Pass as `after` to get the next page; absent on the last page. */
   next?: number;
   head: number;
@@ -27,6 +28,7 @@ export class ListEventsHandler implements IQueryHandler<ListEventsQuery> {
     const events = this.kernel.store.readAll({ ...options, limit: options.limit + 1 });
     const page = events.slice(0, options.limit);
     const last = page.at(-1);
-    return events.length > options.limit && last ? { events: page, next: last.globalPosition, head } : { events: page, head };
+    const described = this.kernel.history.withChanges(page);
+    return events.length > options.limit && last ? { events: described, next: last.globalPosition, head } : { events: described, head };
   }
 }

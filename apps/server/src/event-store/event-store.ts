@@ -40,6 +40,8 @@ export interface ReadAllOptions {
   streamId?: string;
   /** Streams of an establishment: ids `<kind>-<UAI>` or `<kind>-<UAI>-…`. */
   uai?: string;
+  /** Streams of one aggregate kind (`pupil`, `class`, …). */
+  streamType?: string;
   types?: readonly string[];
   actor?: string;
   descending?: boolean;
@@ -186,6 +188,10 @@ export class EventStore {
       // Every stream id is `<kind>-<UAI>[-…]` and kinds hold no dash.
       where.push("substr(stream_id, instr(stream_id, '-') + 1, 8) = ?");
       params.push(options.uai);
+    }
+    if (options.streamType !== undefined) {
+      where.push('stream_id LIKE ?');
+      params.push(`${options.streamType}-%`);
     }
     if (options.types && options.types.length > 0) {
       where.push(`type IN (${options.types.map(() => '?').join(', ')})`);

@@ -36,7 +36,7 @@ describe('HTTP API', () => {
     const token = await t.token('direction');
     const res = await http().post('/api/commands').set('Authorization', `Bearer ${token}`).send(register).expect(200);
     expect(res.body).toMatchObject({ type: 'RegisterEstablishment', streamId: 'establishment-0750680G', version: 1, positions: [1] });
-    expect(res.headers.etag).toBe('"1"');
+    expect(res.headers.etag).toBe('"establishment-0750680G@1"');
     const events = await http().get('/api/events').set('Authorization', `Bearer ${token}`).expect(200);
     expect(events.body.events).toHaveLength(1);
     expect(events.body.events[0].metadata).toMatchObject({ actor: 'direction-test', source: 'http' });
@@ -87,7 +87,7 @@ describe('HTTP API', () => {
       .set('If-Match', 'W/"0"')
       .send(openYear)
       .expect(200);
-    expect(fresh.headers.etag).toBe('"1"');
+    expect(fresh.headers.etag).toBe('"year-0750680G-2026@1"');
     await http().post('/api/commands').set('Authorization', `Bearer ${token}`).set('If-Match', 'abc').send(openYear).expect(400);
   });
 

@@ -24,10 +24,10 @@ export class CommandsController {
       new ExecuteDomainCommand(body, {
         actor: request.user.login,
         source: 'http',
-        expectedVersion: parseIfMatch(ifMatch),
+        ...parseIfMatch(ifMatch),
       }),
     );
-    response.setHeader('ETag', etagOf(result.version));
+    response.setHeader('ETag', etagOf([{ streamId: result.streamId, version: result.version }]));
     return {
       type: result.type,
       streamId: result.streamId,

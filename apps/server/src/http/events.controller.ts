@@ -3,13 +3,9 @@ import { QueryBus } from '@nestjs/cqrs';
 import { InvalidValueError } from '@liaison/domain';
 import { ListEventsQuery } from '../cqrs/list-events.query';
 
-const MAX_PAGE = 1000;
+import { positiveInt } from './query-params';
 
-function positiveInt(name: string, value: string | undefined): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value)) throw new InvalidValueError(`paramètre ${name} « ${value} » invalide : entier positif attendu`);
-  return Number(value);
-}
+const MAX_PAGE = 1000;
 
 @Controller('api/events')
 export class EventsController {

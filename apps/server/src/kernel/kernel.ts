@@ -1,4 +1,4 @@
-import { CommandRegistry, coreCommands, type LiaisonPlugin, type Projection } from '@liaison/domain';
+import { CommandRegistry, coreAggregates, coreCommands, type LiaisonPlugin, type Projection } from '@liaison/domain';
 import { createCoreCatalogue, type EventCatalogue } from '@liaison/events';
 import { CommandPipeline } from '../commands/command-pipeline';
 import { Database } from '../database/database';
@@ -6,6 +6,8 @@ import { EventStore } from '../event-store/event-store';
 import { discoverPlugins } from '../plugins/plugin-discovery';
 import { PluginRegistry } from '../plugins/plugin-registry';
 import { ProjectionEngine } from '../projections/projection-engine';
+import { TimeTravel } from '../time-travel/time-travel';
+import { HistoryService } from '../history/history-service';
 import { coreLookups } from '../read-models/core-lookups';
 import { coreProjections } from '../read-models/core-projections';
 
@@ -31,6 +33,8 @@ export class Kernel {
     readonly store: EventStore,
     readonly projections: ProjectionEngine,
     readonly pipeline: CommandPipeline,
+    readonly timeTravel: TimeTravel,
+    readonly history: HistoryService,
   ) {}
 
   static async open(options: KernelOptions): Promise<Kernel> {
@@ -51,7 +55,9 @@ export class Kernel {
       );
       await projections.start();
       const pipeline = new CommandPipeline(db, store, commands, [...coreLookups, ...plugins.lookups()]);
-      return new Kernel(db, catalogue, commands, plugins, store, projections, pipeline);
+      const timeTravel = new TimeTravel(store, () => projections.projections);
+      const history = new HistoryService(store, new Map([...coreAggregates, ...plugins.aggregates()]));
+      return new Kernel(db, catalogue, commands, plugins, store, projections, pipeline, timeTravel, history);
     } catch (error) {
       await db.close();
       throw error;
@@ -59,6 +65,7 @@ export class Kernel {
   }
 
   close(): Promise<void> {
+    this.timeTravel.close();
     return this.db.close();
   }
 }

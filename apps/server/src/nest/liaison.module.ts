@@ -6,12 +6,12 @@ import { UsersService } from '../auth/users.service';
 import { ExecuteDomainCommandHandler } from '../cqrs/execute-domain-command';
 import { ListEventsHandler } from '../cqrs/list-events.query';
 import { ProjectionStatusHandler } from '../cqrs/projection-status.query';
-import { ListEstablishmentsHandler, ListYearsHandler } from '../cqrs/read-models.queries';
+import { readModelQueryHandlers } from '../cqrs/read-model.queries';
 import { AuthController } from '../http/auth.controller';
 import { CommandsController } from '../http/commands.controller';
 import { EventsController } from '../http/events.controller';
 import { HealthController } from '../http/health.controller';
-import { ReadModelsController } from '../http/read-models.controller';
+import { EstablishmentsController } from '../http/establishments.controller';
 import { Kernel, type KernelOptions } from '../kernel/kernel';
 import { ProjectionPoller } from './projection-poller';
 import { KERNEL } from './tokens';
@@ -31,7 +31,7 @@ export class LiaisonModule implements OnApplicationShutdown {
     return {
       module: LiaisonModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, AuthController, CommandsController, EventsController, ReadModelsController],
+      controllers: [HealthController, AuthController, CommandsController, EventsController, EstablishmentsController],
       providers: [
         { provide: KERNEL, useFactory: () => Kernel.open(options.kernel()) },
         UsersService,
@@ -39,8 +39,7 @@ export class LiaisonModule implements OnApplicationShutdown {
         ExecuteDomainCommandHandler,
         ListEventsHandler,
         ProjectionStatusHandler,
-        ListEstablishmentsHandler,
-        ListYearsHandler,
+        ...readModelQueryHandlers,
         ...(options.pollProjections ? [ProjectionPoller] : []),
       ],
       exports: [KERNEL, UsersService],

@@ -1,5 +1,6 @@
 import {
   type CommandRegistry,
+  type Evolver,
   type LiaisonPlugin,
   type LookupResolver,
   PLUGIN_API_VERSION,
@@ -50,6 +51,11 @@ export class PluginRegistry {
 
   projections(): Projection[] {
     return this.plugins.flatMap((p) => p.projections ?? []);
+  }
+
+  /** Evolvers of the plugins' own stream kinds, for history diffs. */
+  aggregates(): Array<[string, Evolver<unknown>]> {
+    return this.plugins.flatMap((p) => Object.entries(p.aggregates ?? {}));
   }
 
   lookups(): LookupResolver[] {

@@ -278,7 +278,7 @@ describe('inline projections', () => {
     expect(kernel.db.reader.all('SELECT global_position, events_seen FROM test_inline')).toEqual([
       { global_position: 1, events_seen: 1 },
     ]);
-    expect(kernel.db.reader.all('SELECT uai, position FROM core_establishments')).toEqual([{ uai: uai(1), position: 1 }]);
+    expect(kernel.db.reader.all('SELECT uai, version FROM core_establishments')).toEqual([{ uai: uai(1), version: 1 }]);
     expect(checkpoint(kernel, 'test_inline')).toMatchObject({ position: 1 });
     expect(checkpoint(kernel, 'core_establishments')).toMatchObject({ position: 1 });
     expect(checkpoint(kernel, 'core_stream_activity')).toMatchObject({ position: 0 }); // async: not yet

@@ -20,6 +20,8 @@ export interface ContextStream<TState = unknown> {
  * Everything the pipeline needs to run one command type: how to validate it, which stream it
  * writes, which streams it reads, and the decider that judges it.
  */
+// The registry holds command types of unrelated payloads and states side by side.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface CommandDefinition<TPayload = any, TState = any, TContext = any> {
   readonly type: string;
   /** Validates the payload; failures are invalid input (exit 2, HTTP 400). */

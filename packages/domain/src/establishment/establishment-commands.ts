@@ -8,3 +8,11 @@ export const registerEstablishmentPayload = z.object({
   contract: z.enum(['association', 'simple', 'hors-contrat']),
 });
 export type RegisterEstablishment = z.infer<typeof registerEstablishmentPayload>;
+
+export const setExchangeModePayload = z.object({
+  uai: uaiSchema,
+  mode: z.enum(['files', 'web-service'], {
+    error: 'mode d’échange invalide : « files » (fichiers) ou « web-service » (service web) est attendu',
+  }),
+});
+export type SetExchangeMode = z.infer<typeof setExchangeModePayload>;

@@ -1,20 +1,19 @@
-import { EstablishmentRegistered } from '@liaison/events';
+import { EstablishmentRegistered, ExchangeModeSet } from '@liaison/events';
 import { type Command } from '../commands/command';
-import { accept, type Decider, type Decision, type DomainEvent } from '../decider';
+import { accept, type Decider, type Decision } from '../decider';
 import { RuleViolationError } from '../errors';
-import { type RegisterEstablishment } from './establishment-commands';
+import { type RegisterEstablishment, type SetExchangeMode } from './establishment-commands';
+import { evolveEstablishment } from './establishment-evolve';
 import { type EstablishmentState, initialEstablishmentState } from './establishment-state';
 
-type EstablishmentCommand = Command<'RegisterEstablishment', RegisterEstablishment>;
+export type EstablishmentCommand =
+  | Command<'RegisterEstablishment', RegisterEstablishment>
+  | Command<'SetExchangeMode', SetExchangeMode>;
 
-function evolve(state: EstablishmentState, event: DomainEvent): EstablishmentState {
-  switch (event.type) {
-    case EstablishmentRegistered.type: {
-      const data = event.data as RegisterEstablishment;
-      return { ...state, registered: true, ...data };
-    }
-    default:
-      return state;
+/** Refuses a command on an establishment that was never registered. */
+export function assertEstablishmentRegistered(state: EstablishmentState, uai: string): void {
+  if (!state.registered) {
+    throw new RuleViolationError('establishment_unknown', `l’établissement ${uai} n’est pas enregistré`, { uai });
   }
 }
 
@@ -30,11 +29,18 @@ function decide(command: EstablishmentCommand, state: EstablishmentState): Decis
       }
       return accept([EstablishmentRegistered.create(p)]);
     }
+    case 'SetExchangeMode': {
+      const p = command.payload;
+      assertEstablishmentRegistered(state, p.uai);
+      // Only an explicit change is a fact: the same mode again records nothing.
+      if (state.exchangeMode === p.mode) return accept([]);
+      return accept([ExchangeModeSet.create({ uai: p.uai, mode: p.mode })]);
+    }
   }
 }
 
 export const establishmentDecider: Decider<EstablishmentCommand, EstablishmentState> = {
   initialState: initialEstablishmentState,
-  evolve,
+  evolve: evolveEstablishment,
   decide,
 };

@@ -1,5 +1,5 @@
 import { type EventDefinition, type Upcaster } from '@liaison/events';
-import { type CommandDefinition } from '../commands/command';
+import { type CommandDefinition, type Evolver } from '../commands/command';
 import { type LookupResolver } from '../commands/lookup-resolver';
 import { type Projection } from '../projections/projection';
 
@@ -36,5 +36,7 @@ export interface LiaisonPlugin {
   commands?: CommandDefinition[];
   projections?: Projection[];
   lookups?: LookupResolver[];
+  /** Evolvers of the plugin's own stream kinds, by stream kind (history shows their changes). */
+  aggregates?: Record<string, Evolver<unknown>>;
   formats?: FormatDescriptor[];
 }

@@ -4,3 +4,6 @@ export * from './school-year';
 export * from './mef';
 export * from './dates';
 export * from './identifiers';
+export * from './exit-motives';
+export * from './guardian-links';
+export * from './first-degree-levels';

@@ -1,6 +1,7 @@
 import { ClassTypesDeclared, type EventData, FormationsDeclared, LanguagesDeclared, YearOpened } from '@liaison/events';
+import { type Evolver } from '../commands/command';
 import { type DomainEvent } from '../decider';
-import { type NomenclatureEntry, type YearState } from './year-state';
+import { initialYearState, type NomenclatureEntry, type YearState } from './year-state';
 
 const withEntries = (current: Record<string, NomenclatureEntry>, entries: readonly NomenclatureEntry[]) => {
   const next = { ...current };
@@ -24,3 +25,6 @@ export function evolveYear(state: YearState, event: DomainEvent): YearState {
       return state;
   }
 }
+
+/** What another command needs to fold a year stream into its context (`context: { year: … }`). */
+export const yearAggregate: Evolver<YearState> = { initialState: initialYearState, evolve: evolveYear };

@@ -1,7 +1,7 @@
 import { QueryBus } from '@nestjs/cqrs';
 import { type Command } from 'commander';
-import { type RecordedEvent } from '@liaison/events';
 import { ListEventsQuery } from '../../cqrs/list-events.query';
+import { type EventWithChanges } from '../../history/history-service';
 import { withAppContext } from '../app-context';
 import { type CommonOptions, resolveDbPath, withCommonOptions } from '../options';
 import { Output } from '../output';
@@ -16,12 +16,13 @@ interface HistoryOptions extends CommonOptions {
   limit?: number;
 }
 
-function describeEvent(e: RecordedEvent): string {
+const show = (value: unknown) => (value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value));
+
+function describeEvent(e: EventWithChanges): string {
   const when = e.recordedAt.replace('T', ' ').slice(0, 19);
-  const values = Object.entries(e.data as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join(', ');
-  return `#${e.globalPosition}  ${when}  ${e.metadata.actor} (${e.metadata.source})  ${e.type}  ${e.streamId}\n    ${values}`;
+  const head = `#${e.globalPosition}  ${when}  ${e.metadata.actor} (${e.metadata.source})  ${e.type}  ${e.streamId}`;
+  const changes = e.changes.map((c) => `    ${c.field} : ${show(c.before)} → ${show(c.after)}`);
+  return [head, ...changes].join('\n');
 }
 
 export function registerHistoryCommand(program: Command): void {
@@ -39,7 +40,7 @@ export function registerHistoryCommand(program: Command): void {
     const out = new Output(Boolean(options.json));
     const events = await withAppContext(resolveDbPath(options), async (app) => {
       const bus = app.get(QueryBus);
-      const collected: RecordedEvent[] = [];
+      const collected: EventWithChanges[] = [];
       let after: number | undefined;
       for (;;) {
         const remaining = options.limit === undefined ? 1000 : Math.min(1000, options.limit - collected.length);

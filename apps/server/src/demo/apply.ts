@@ -1,0 +1,155 @@
+import { streamIds } from '@liaison/domain';
+import { BatchCommandError, type CommandResult } from '../commands/command-pipeline';
+import { type Kernel } from '../kernel/kernel';
+import { buildDemoScenario, DEMO_SOURCE, DEMO_USERS, type DemoCounts, type DemoScenario, type DemoUser } from './scenario';
+import { ECOLE_UAI } from './school';
+import { type DemoCommand } from './timeline';
+
+/** What the demo needs of the accounts (UsersService). */
+export interface DemoAccounts {
+  count(): number;
+  find(login: string): unknown;
+  add(login: string, role: string, password: string): Promise<unknown>;
+}
+
+export interface ApplyDemoOptions {
+  /** "Now" (default: the clock): decides the two school years. */
+  now?: Date;
+  /** Who sets the establishments up (`--actor`, default `installation`). */
+  installer?: string;
+  /** Most commands per transaction, so that another writer never waits long. */
+  maxBatch?: number;
+}
+
+export type DemoOutcome =
+  | { status: 'already-present' }
+  | {
+      status: 'created';
+      previousYear: number;
+      currentYear: number;
+      establishments: DemoScenario['establishments'];
+      counts: DemoCounts;
+      events: number;
+      transactions: number;
+      /** Warnings returned by accepted commands (a defaulted field…): none expected. */
+      warnings: string[];
+      users: Array<Pick<DemoUser, 'login' | 'role'>>;
+      durationMs: number;
+    };
+
+/** The database is not empty and does not hold the demo: nothing was written. */
+export class DemoRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DemoRefusedError';
+  }
+}
+
+/** A command of the demo was refused: a bug of the demo (the transactions before it stay). */
+export class DemoCommandRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly command: DemoCommand,
+    readonly index: number,
+    readonly applied: number,
+    override readonly cause: unknown,
+  ) {
+    super(message);
+    this.name = 'DemoCommandRefusedError';
+  }
+}
+
+export const DEFAULT_INSTALLER = 'installation';
+const DEFAULT_MAX_BATCH = 500;
+
+type DatabaseState = 'empty' | 'demo' | 'incomplete-demo' | 'other';
+
+/** Empty, the demo (its first establishment registered by the demo, its users created), or anything else. */
+export function inspectDatabase(kernel: Kernel, accounts: DemoAccounts): DatabaseState {
+  const head = kernel.store.headPosition();
+  if (head === 0 && accounts.count() === 0) return 'empty';
+  const first = kernel.store.readStream(streamIds.establishment(ECOLE_UAI)).events[0];
+  if (first?.type !== 'EstablishmentRegistered' || first.metadata.source !== DEMO_SOURCE) return 'other';
+  return DEMO_USERS.every((u) => accounts.find(u.login)) ? 'demo' : 'incomplete-demo';
+}
+
+/** Consecutive commands of one actor, at most `max` at a time: one transaction each. */
+export function batchesOf(commands: readonly DemoCommand[], max: number): DemoCommand[][] {
+  const batches: DemoCommand[][] = [];
+  let current: DemoCommand[] = [];
+  for (const command of commands) {
+    if (current.length > 0 && (current[0]!.actor !== command.actor || current.length >= max)) {
+      batches.push(current);
+      current = [];
+    }
+    current.push(command);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
+/**
+ * Fills an empty database with the demo through the command pipeline: each batch is one
+ * `executeBatch` (one actor, chronological order), then the users. On a database holding the
+ * demo it writes nothing; on any other non-empty one it refuses.
+ */
+export async function applyDemo(kernel: Kernel, accounts: DemoAccounts, options: ApplyDemoOptions = {}): Promise<DemoOutcome> {
+  const started = Date.now();
+  const state = inspectDatabase(kernel, accounts);
+  if (state === 'demo') return { status: 'already-present' };
+  if (state === 'incomplete-demo') {
+    throw new DemoRefusedError(
+      'la base contient une démonstration incomplète (interrompue ?) : supprimez ce fichier de base puis relancez « liaison demo »',
+    );
+  }
+  if (state === 'other') {
+    throw new DemoRefusedError(
+      'la base n’est pas vide (elle contient des événements ou des utilisateurs) : la démonstration ne se charge que dans une base vide ; indiquez un autre fichier avec --db',
+    );
+  }
+
+  const scenario = buildDemoScenario({ now: options.now ?? new Date(), installer: options.installer ?? DEFAULT_INSTALLER });
+  const batches = batchesOf(scenario.commands, options.maxBatch ?? DEFAULT_MAX_BATCH);
+  let applied = 0;
+  let events = 0;
+  const warnings: string[] = [];
+  for (const batch of batches) {
+    let results: CommandResult[];
+    try {
+      results = await kernel.pipeline.executeBatch(
+        batch.map((c) => ({ type: c.type, payload: c.payload, occurredAt: c.occurredAt })),
+        { actor: batch[0]!.actor, source: DEMO_SOURCE },
+      );
+    } catch (error) {
+      const inBatch = error instanceof BatchCommandError ? error.index : 0;
+      const command = batch[inBatch]!;
+      const cause = error instanceof BatchCommandError ? error.cause : error;
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new DemoCommandRefusedError(
+        `la démonstration a été refusée à sa commande ${applied + inBatch + 1} sur ${scenario.commands.length} ` +
+          `(${command.type} de ${command.actor}, ${command.occurredAt}) : ${reason}`,
+        command,
+        applied + inBatch,
+        applied,
+        cause,
+      );
+    }
+    results.forEach((r, i) => warnings.push(...r.warnings.map((w) => `${batch[i]!.type} (${batch[i]!.occurredAt}) : ${w}`)));
+    applied += batch.length;
+    events += results.reduce((sum, r) => sum + r.events.length, 0);
+  }
+  for (const user of DEMO_USERS) await accounts.add(user.login, user.role, user.password);
+  await kernel.projections.catchUp();
+  return {
+    status: 'created',
+    previousYear: scenario.previousYear,
+    currentYear: scenario.currentYear,
+    establishments: scenario.establishments,
+    counts: scenario.counts,
+    events,
+    transactions: batches.length,
+    warnings,
+    users: DEMO_USERS.map(({ login, role }) => ({ login, role })),
+    durationMs: Date.now() - started,
+  };
+}

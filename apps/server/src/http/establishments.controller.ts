@@ -1,0 +1,114 @@
+import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { schoolYearLabel, streamIds } from '@liaison/domain';
+import { type Response } from 'express';
+import {
+  GetClassQuery,
+  GetGuardianQuery,
+  GetPupilQuery,
+  ListClassesQuery,
+  ListEstablishmentsQuery,
+  ListNomenclatureQuery,
+  ListPupilsQuery,
+  ListYearsQuery,
+} from '../cqrs/read-model.queries';
+import { etagOf } from './etag';
+import { positiveInt, uaiParam, yearParam } from './query-params';
+
+/**
+ * The read models, each with `?asOf=<global position>` for time travel. Single resources carry
+ * the versions of their streams as ETag (only for the present: a past state cannot be edited).
+ */
+@Controller('api/establishments')
+export class EstablishmentsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  establishments(@Query('asOf') asOf?: string) {
+    return this.queryBus.execute(new ListEstablishmentsQuery(positiveInt('asOf', asOf)));
+  }
+
+  @Get(':uai/years')
+  years(@Param('uai') uai: string, @Query('asOf') asOf?: string) {
+    return this.queryBus.execute(new ListYearsQuery(uaiParam(uai), positiveInt('asOf', asOf)));
+  }
+
+  @Get(':uai/years/:year/nomenclature')
+  nomenclature(@Param('uai') uai: string, @Param('year') year: string, @Query('asOf') asOf?: string) {
+    return this.queryBus.execute(new ListNomenclatureQuery(uaiParam(uai), yearParam(year), positiveInt('asOf', asOf)));
+  }
+
+  @Get(':uai/years/:year/classes')
+  classes(@Param('uai') uai: string, @Param('year') year: string, @Query('asOf') asOf?: string) {
+    return this.queryBus.execute(new ListClassesQuery(uaiParam(uai), yearParam(year), positiveInt('asOf', asOf)));
+  }
+
+  @Get(':uai/years/:year/classes/:classCode')
+  async class(
+    @Param('uai') uai: string,
+    @Param('year') year: string,
+    @Param('classCode') classCode: string,
+    @Res({ passthrough: true }) response: Response,
+    @Query('asOf') asOf?: string,
+  ) {
+    const at = positiveInt('asOf', asOf);
+    const y = yearParam(year);
+    const found = await this.queryBus.execute(new GetClassQuery(uaiParam(uai), y, classCode, at));
+    if (!found) throw new NotFoundException(`la classe ${classCode} n’existe pas en ${schoolYearLabel(y)}`);
+    if (at === undefined) response.setHeader('ETag', etagOf([{ streamId: streamIds.class(uai, y, classCode), version: found.version }]));
+    return found;
+  }
+
+  @Get(':uai/years/:year/pupils')
+  pupils(
+    @Param('uai') uai: string,
+    @Param('year') year: string,
+    @Query('asOf') asOf?: string,
+    @Query('status') status?: string,
+    @Query('classCode') classCode?: string,
+    @Query('formationCode') formationCode?: string,
+    @Query('q') q?: string,
+  ) {
+    return this.queryBus.execute(
+      new ListPupilsQuery(uaiParam(uai), yearParam(year), { status, classCode, formationCode, q }, positiveInt('asOf', asOf)),
+    );
+  }
+
+  @Get(':uai/pupils/:pupilId')
+  async pupil(
+    @Param('uai') uai: string,
+    @Param('pupilId') pupilId: string,
+    @Res({ passthrough: true }) response: Response,
+    @Query('asOf') asOf?: string,
+  ) {
+    const at = positiveInt('asOf', asOf);
+    const found = await this.queryBus.execute(new GetPupilQuery(uaiParam(uai), pupilId, at));
+    if (!found) throw new NotFoundException(`l’élève ${pupilId} n’existe pas`);
+    if (at === undefined) {
+      response.setHeader(
+        'ETag',
+        etagOf([
+          { streamId: streamIds.pupil(uai, pupilId), version: found.version },
+          ...found.guardians
+            .filter((g) => g.version !== null)
+            .map((g) => ({ streamId: streamIds.guardian(uai, g.guardianId), version: g.version! })),
+        ]),
+      );
+    }
+    return found;
+  }
+
+  @Get(':uai/guardians/:guardianId')
+  async guardian(
+    @Param('uai') uai: string,
+    @Param('guardianId') guardianId: string,
+    @Res({ passthrough: true }) response: Response,
+    @Query('asOf') asOf?: string,
+  ) {
+    const at = positiveInt('asOf', asOf);
+    const found = await this.queryBus.execute(new GetGuardianQuery(uaiParam(uai), guardianId, at));
+    if (!found) throw new NotFoundException(`le responsable ${guardianId} n’existe pas`);
+    if (at === undefined) response.setHeader('ETag', etagOf([{ streamId: streamIds.guardian(uai, guardianId), version: found.version }]));
+    return found;
+  }
+}
