@@ -8,7 +8,6 @@ import { type DemoCommand } from './timeline';
 /** What the demo needs of the accounts (UsersService). */
 export interface DemoAccounts {
   count(): number;
-  find(login: string): unknown;
   add(login: string, role: string, password: string): Promise<unknown>;
 }
 
@@ -64,13 +63,16 @@ const DEFAULT_MAX_BATCH = 500;
 
 type DatabaseState = 'empty' | 'demo' | 'incomplete-demo' | 'other';
 
-/** Empty, the demo (its first establishment registered by the demo, its users created), or anything else. */
+/**
+ * Empty; the demo (its first establishment registered by the demo, and the users it creates
+ * last); the demo interrupted before its users; or anything else.
+ */
 export function inspectDatabase(kernel: Kernel, accounts: DemoAccounts): DatabaseState {
-  const head = kernel.store.headPosition();
-  if (head === 0 && accounts.count() === 0) return 'empty';
+  const users = accounts.count();
+  if (kernel.store.headPosition() === 0 && users === 0) return 'empty';
   const first = kernel.store.readStream(streamIds.establishment(ECOLE_UAI)).events[0];
   if (first?.type !== 'EstablishmentRegistered' || first.metadata.source !== DEMO_SOURCE) return 'other';
-  return DEMO_USERS.every((u) => accounts.find(u.login)) ? 'demo' : 'incomplete-demo';
+  return users > 0 ? 'demo' : 'incomplete-demo';
 }
 
 /** Consecutive commands of one actor, at most `max` at a time: one transaction each. */

@@ -214,6 +214,19 @@ describe('liaison demo on a real database', () => {
     } finally {
       await kernel.close();
     }
+    const interrupted = await open('interrupted.sqlite');
+    try {
+      const first = batchesOf(build().commands, 500)[0]!;
+      await interrupted.pipeline.executeBatch(first.map(({ type, payload, occurredAt }) => ({ type, payload, occurredAt })), {
+        actor: first[0]!.actor,
+        source: 'demo',
+      });
+      const head = interrupted.store.headPosition();
+      await expect(applyDemo(interrupted, new UsersService(interrupted), { now: NOW })).rejects.toThrow(/démonstration incomplète/);
+      expect(interrupted.store.headPosition()).toBe(head);
+    } finally {
+      await interrupted.close();
+    }
     const withUser = await open('users-only.sqlite');
     try {
       const users = new UsersService(withUser);

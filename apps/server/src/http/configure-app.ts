@@ -12,6 +12,8 @@ export function configureApp(app: INestApplication): void {
   const kernel = app.get<Kernel>(KERNEL);
   const express = app as NestExpressApplication;
   express.useBodyParser('json', { limit: '5mb' });
+  // ETags are the streams' versions, set by the controllers; express's own hash would hide them.
+  express.set('etag', false);
   app.useGlobalFilters(new ErrorFilter());
   const document = buildOpenApiDocument(kernel.commands, '0.1.0');
   express.use('/api/docs/openapi.json', (_req: Request, res: Response) => {

@@ -13,8 +13,12 @@ export interface AggregateView<TState> {
   /** Idempotent DDL of the view's tables. */
   readonly ddl: readonly string[];
   readonly tables: readonly string[];
-  /** Replaces the rows of one stream from its new state. */
-  write(sql: SqlExecutor, state: TState, stream: { streamId: string; version: number; last: RecordedEvent }): Promise<void>;
+  /**
+   * Replaces the rows of one stream from its new state. `events` are the stream's events of
+   * this batch (a batch may hold one event or the whole history, so a row must depend on the
+   * state and on facts of those events only, never on which of them came last).
+   */
+  write(sql: SqlExecutor, state: TState, stream: { streamId: string; version: number; events: readonly RecordedEvent[] }): Promise<void>;
 }
 
 interface StateRow {
@@ -64,7 +68,7 @@ export function aggregateProjection<TState>(
            ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, state = excluded.state`,
           [streamId, last.streamPosition, JSON.stringify(state)],
         );
-        await view.write(sql, state, { streamId, version: last.streamPosition, last });
+        await view.write(sql, state, { streamId, version: last.streamPosition, events });
       }
     },
     async truncate(sql) {

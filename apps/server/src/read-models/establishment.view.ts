@@ -1,4 +1,5 @@
-import { establishmentDecider, type EstablishmentState } from '@liaison/domain';
+import { establishmentDecider, type EstablishmentState, exchangeModeOf } from '@liaison/domain';
+import { EstablishmentRegistered } from '@liaison/events';
 import { type AggregateView } from './aggregate-view';
 
 /** `core_establishments`: one row per registered establishment. */
@@ -17,14 +18,20 @@ export const establishmentView: AggregateView<EstablishmentState> = {
       version INTEGER NOT NULL
     )`,
   ],
-  async write(sql, s, { version, last }) {
+  async write(sql, s, { version, events }) {
     if (!s.registered || !s.uai) return;
-    await sql.run(
-      `INSERT INTO core_establishments (uai, name, degree, contract, exchange_mode, registered_at, version)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (uai) DO UPDATE SET name = excluded.name, degree = excluded.degree, contract = excluded.contract,
-         exchange_mode = excluded.exchange_mode, version = excluded.version`,
-      [s.uai, s.name, s.degree, s.contract, (s as { exchangeMode?: string }).exchangeMode ?? 'files', last.metadata.occurredAt, version],
-    );
+    const registered = events.find((e) => e.type === EstablishmentRegistered.type);
+    if (registered) {
+      await sql.run(
+        `INSERT INTO core_establishments (uai, name, degree, contract, exchange_mode, registered_at, version)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [s.uai, s.name, s.degree, s.contract, exchangeModeOf(s), registered.metadata.occurredAt, version],
+      );
+    } else {
+      await sql.run(
+        `UPDATE core_establishments SET name = ?, degree = ?, contract = ?, exchange_mode = ?, version = ? WHERE uai = ?`,
+        [s.name, s.degree, s.contract, exchangeModeOf(s), version, s.uai],
+      );
+    }
   },
 };

@@ -1,4 +1,5 @@
 import { yearDecider, type YearState } from '@liaison/domain';
+import { YearOpened } from '@liaison/events';
 import { type AggregateView } from './aggregate-view';
 
 const KINDS = [
@@ -31,13 +32,19 @@ export const yearView: AggregateView<YearState> = {
       PRIMARY KEY (uai, year, kind, code)
     )`,
   ],
-  async write(sql, s, { version, last }) {
+  async write(sql, s, { version, events }) {
     if (!s.opened || !s.uai || s.year === undefined) return;
-    await sql.run(
-      `INSERT INTO core_years (uai, year, opened_at, version) VALUES (?, ?, ?, ?)
-       ON CONFLICT (uai, year) DO UPDATE SET version = excluded.version`,
-      [s.uai, s.year, last.metadata.occurredAt, version],
-    );
+    const opened = events.find((e) => e.type === YearOpened.type);
+    if (opened) {
+      await sql.run(`INSERT INTO core_years (uai, year, opened_at, version) VALUES (?, ?, ?, ?)`, [
+        s.uai,
+        s.year,
+        opened.metadata.occurredAt,
+        version,
+      ]);
+    } else {
+      await sql.run('UPDATE core_years SET version = ? WHERE uai = ? AND year = ?', [version, s.uai, s.year]);
+    }
     await sql.run('DELETE FROM core_nomenclature WHERE uai = ? AND year = ?', [s.uai, s.year]);
     for (const [kind, key] of KINDS) {
       for (const entry of Object.values(s[key])) {

@@ -24,6 +24,45 @@ function demoNow(): Date {
 const number = (n: number) => n.toLocaleString('fr-FR');
 const schoolYear = (y: number) => `${y}-${y + 1}`;
 
+/** Applies the demo to the database of `--db` and prints the summary, or why not. */
+async function runDemo(options: CommonOptions): Promise<void> {
+  const out = new Output(Boolean(options.json));
+  const installer = (options.actor ?? process.env.LIAISON_ACTOR ?? '').trim() || DEFAULT_INSTALLER;
+  const now = demoNow();
+  const outcome = await withAppContext(resolveDbPath(options), (app, kernel) =>
+    applyDemo(kernel, app.get(UsersService), { now, installer }),
+  ).catch((error: unknown) => {
+    if (error instanceof DemoRefusedError) throw new CliError(error.message, ExitCode.rejected);
+    if (error instanceof DemoCommandRefusedError) {
+      throw new CliError(
+        `${error.message} — c’est une erreur de la démonstration ; ${error.applied} commande(s) déjà écrite(s) : supprimez la base avant de réessayer`,
+        ExitCode.rejected,
+        { command: error.command, index: error.index, applied: error.applied },
+      );
+    }
+    throw error;
+  });
+  if (outcome.status === 'already-present') {
+    out.data({ status: outcome.status, message: DEMO_ALREADY_PRESENT });
+    out.line(DEMO_ALREADY_PRESENT);
+    return;
+  }
+  out.data(outcome);
+  const c = outcome.counts;
+  out.line(`Démonstration créée en ${(outcome.durationMs / 1000).toFixed(1).replace('.', ',')} s :`);
+  out.line(`  établissements : ${outcome.establishments.length} — ${outcome.establishments.map((e) => `${e.name} (${e.uai})`).join(', ')}`);
+  out.line(`  années scolaires : ${schoolYear(outcome.previousYear)} (historique complet) et ${schoolYear(outcome.currentYear)} (en cours)`);
+  out.line(`  classes : ${number(c.classes)}, dont ${number(c.classesCurrentYear)} en ${schoolYear(outcome.currentYear)}`);
+  out.line(
+    `  élèves : ${number(c.pupils)}, dont ${number(c.pupilsEnrolledCurrentYear)} inscrits et ${number(c.pupilsPreEnrolledCurrentYear)} préinscrits en ${schoolYear(outcome.currentYear)}`,
+  );
+  out.line(`  responsables : ${number(c.guardians)}`);
+  out.line(`  événements : ${number(outcome.events)} (${number(c.commands)} commandes, ${number(outcome.transactions)} transactions)`);
+  out.line(`  utilisateurs : ${outcome.users.map((u) => `${u.login} (${ROLE_LABELS[u.role] ?? u.role})`).join(', ')}, mot de passe « demo »`);
+  for (const warning of outcome.warnings) out.line(`  avertissement : ${warning}`);
+  out.line('Connectez-vous avec direction / demo.');
+}
+
 export function registerDemoCommand(program: Command): void {
   withCommonOptions(
     program
@@ -33,41 +72,5 @@ export function registerDemoCommand(program: Command): void {
       ),
   )
     .option('--actor <name>', 'auteur de la mise en place des établissements (défaut : $LIAISON_ACTOR, sinon installation)')
-    .action(async (options: CommonOptions) => {
-    const out = new Output(Boolean(options.json));
-    const installer = (options.actor ?? process.env.LIAISON_ACTOR ?? '').trim() || DEFAULT_INSTALLER;
-    const now = demoNow();
-    const outcome = await withAppContext(resolveDbPath(options), (app, kernel) =>
-      applyDemo(kernel, app.get(UsersService), { now, installer }),
-    ).catch((error: unknown) => {
-      if (error instanceof DemoRefusedError) throw new CliError(error.message, ExitCode.rejected);
-      if (error instanceof DemoCommandRefusedError) {
-        throw new CliError(
-          `${error.message} — c’est une erreur de la démonstration ; ${error.applied} commande(s) déjà écrite(s) : supprimez la base avant de réessayer`,
-          ExitCode.rejected,
-          { command: error.command, index: error.index, applied: error.applied },
-        );
-      }
-      throw error;
-    });
-    if (outcome.status === 'already-present') {
-      out.data({ status: outcome.status, message: DEMO_ALREADY_PRESENT });
-      out.line(DEMO_ALREADY_PRESENT);
-      return;
-    }
-    out.data(outcome);
-    const c = outcome.counts;
-    out.line(`Démonstration créée en ${(outcome.durationMs / 1000).toFixed(1).replace('.', ',')} s :`);
-    out.line(`  établissements : ${outcome.establishments.length} — ${outcome.establishments.map((e) => `${e.name} (${e.uai})`).join(', ')}`);
-    out.line(`  années scolaires : ${schoolYear(outcome.previousYear)} (historique complet) et ${schoolYear(outcome.currentYear)} (en cours)`);
-    out.line(`  classes : ${number(c.classes)}, dont ${number(c.classesCurrentYear)} en ${schoolYear(outcome.currentYear)}`);
-    out.line(
-      `  élèves : ${number(c.pupils)}, dont ${number(c.pupilsEnrolledCurrentYear)} inscrits et ${number(c.pupilsPreEnrolledCurrentYear)} préinscrits en ${schoolYear(outcome.currentYear)}`,
-    );
-    out.line(`  responsables : ${number(c.guardians)}`);
-    out.line(`  événements : ${number(outcome.events)} (${number(c.commands)} commandes, ${number(outcome.transactions)} transactions)`);
-    out.line(`  utilisateurs : ${outcome.users.map((u) => `${u.login} (${ROLE_LABELS[u.role] ?? u.role})`).join(', ')}, mot de passe « demo »`);
-    for (const warning of outcome.warnings) out.line(`  avertissement : ${warning}`);
-    out.line('Connectez-vous avec direction / demo.');
-  });
+    .action(runDemo);
 }

@@ -1,4 +1,5 @@
 import { type SqliteConnection } from '../../database/sqlite-connection';
+import { byName } from './pupil.queries';
 
 export interface GuardianDto {
   uai: string;
@@ -21,9 +22,10 @@ export function findGuardian(conn: SqliteConnection, uai: string, guardianId: st
       `SELECT r.pupil_id AS pupilId, p.last_name AS lastName, p.first_name AS firstName, r.link, r.legal_level AS legalLevel,
          r.parental_authority AS parentalAuthority
        FROM core_pupil_guardians r JOIN core_pupils p ON p.uai = r.uai AND p.pupil_id = r.pupil_id
-       WHERE r.uai = ? AND r.guardian_id = ? ORDER BY p.last_name, p.first_name`,
+       WHERE r.uai = ? AND r.guardian_id = ?`,
       [uai, guardianId],
     )
-    .map((c) => ({ ...c, parentalAuthority: c.parentalAuthority === 1 }));
+    .map((c) => ({ ...c, parentalAuthority: c.parentalAuthority === 1 }))
+    .sort((a, b) => byName.compare(a.lastName, b.lastName) || byName.compare(a.firstName, b.firstName));
   return { uai, guardianId, person: JSON.parse(g.person) as Record<string, unknown>, siecleId: g.siecleId, version: g.version, children };
 }

@@ -66,6 +66,9 @@ interface PupilYearRow {
   plan: string | null;
 }
 
+/** French order: Éloïse between Élodie and Emma, not after Zoé. */
+export const byName = new Intl.Collator('fr', { sensitivity: 'base' });
+
 const fold = (text: string) =>
   text
     .normalize('NFD')
@@ -119,10 +122,10 @@ export function listPupilsOfYear(conn: SqliteConnection, uai: string, year: numb
        y.formation_code AS formationCode, y.entry_date AS entryDate, y.exit_date AS exitDate, y.exit_motive AS exitMotive,
        y.lv1, y.lv2, y.dispositifs, y.schooling, y.plan
      FROM core_pupil_years y JOIN core_pupils p ON p.uai = y.uai AND p.pupil_id = y.pupil_id
-     WHERE ${where.join(' AND ')}
-     ORDER BY p.last_name COLLATE NOCASE, p.first_name COLLATE NOCASE, p.pupil_id`,
+     WHERE ${where.join(' AND ')}`,
     params,
   );
+  rows.sort((a, b) => byName.compare(a.lastName, b.lastName) || byName.compare(a.firstName, b.firstName) || (a.pupilId < b.pupilId ? -1 : 1));
   if (filters.q) {
     const needle = fold(filters.q.trim());
     rows = rows.filter((r) =>
