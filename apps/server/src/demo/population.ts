@@ -384,7 +384,7 @@ class PopulationBuilder {
       },
       typo: undefined,
       ineAtRegistration: from.ine !== undefined,
-      guardianIds: from.guardianIds.filter((id) => !id.endsWith('G')),
+      guardianIds: [...from.guardianIds],
       relationOverrides: {},
       dispositifs: [...from.dispositifs],
       years: new Map(),
@@ -404,7 +404,7 @@ class PopulationBuilder {
     const rng = this.rng.fork('anomalies');
     const add = (school: SchoolDef, formationCode: string, classCode: string | undefined, anomaly: Anomaly, arrival: Arrival) => {
       const level = levelOf(school, formationCode);
-      const pupil = this.newPupil(school, level, y, rng.fork(anomaly), { newFamily: true });
+      const pupil = this.newPupil(school, level, y, rng.fork(`${school.key}:${anomaly}`), { newFamily: true });
       pupil.anomaly = anomaly;
       pupil.ineAtRegistration = level.formationCode !== 'TPS';
       pupil.identity.previousSchool = this.previousSchoolFor(school, level, rng);
@@ -424,7 +424,7 @@ class PopulationBuilder {
     noAuthority.relationOverrides[father.guardianId] = { parentalAuthority: false, livesWith: false };
     add(ECOLE, 'CM1', 'CM1', 'no-lv1', 'late');
     const toddler = add(ECOLE, 'TPS', undefined, 'pre-enrolled-only', 'preEnrolment');
-    // Two in November: starts school in January, once two years old.
+    // Born in the autumn: two years old only after the rentrée, starts school in January.
     toddler.identity.birthDate = isoDate(y - 2, rng.int(10, 11), rng.int(1, 28));
     add(COLLEGE, COLLEGE.levels[4]!.formationCode, undefined, 'pre-enrolled-only', 'preEnrolment');
   }

@@ -38,6 +38,8 @@ export interface ReadAllOptions {
   upTo?: number;
   limit?: number;
   streamId?: string;
+  /** Any of these streams (a pupil and its guardians). */
+  streamIds?: readonly string[];
   /** Streams of an establishment: ids `<kind>-<UAI>` or `<kind>-<UAI>-…`. */
   uai?: string;
   /** Streams of one aggregate kind (`pupil`, `class`, …). */
@@ -183,6 +185,10 @@ export class EventStore {
     if (options.streamId !== undefined) {
       where.push('stream_id = ?');
       params.push(options.streamId);
+    }
+    if (options.streamIds !== undefined) {
+      where.push(`stream_id IN (${options.streamIds.map(() => '?').join(', ') || 'NULL'})`);
+      params.push(...options.streamIds);
     }
     if (options.uai !== undefined) {
       // Every stream id is `<kind>-<UAI>[-…]` and kinds hold no dash.

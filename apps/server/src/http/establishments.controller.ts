@@ -12,6 +12,7 @@ import {
   ListPupilsQuery,
   ListYearsQuery,
 } from '../cqrs/read-model.queries';
+import { ListEventsQuery } from '../cqrs/list-events.query';
 import { etagOf } from './etag';
 import { positiveInt, uaiParam, yearParam } from './query-params';
 
@@ -96,6 +97,15 @@ export class EstablishmentsController {
       );
     }
     return found;
+  }
+
+  /** Every change of a pupil and of the guardians it has now, with before → after values. */
+  @Get(':uai/pupils/:pupilId/history')
+  async pupilHistory(@Param('uai') uai: string, @Param('pupilId') pupilId: string, @Query('asOf') asOf?: string) {
+    const found = await this.queryBus.execute(new GetPupilQuery(uaiParam(uai), pupilId));
+    if (!found) throw new NotFoundException(`l’élève ${pupilId} n’existe pas`);
+    const streamIdsOf = [streamIds.pupil(uai, pupilId), ...found.guardians.map((g) => streamIds.guardian(uai, g.guardianId))];
+    return this.queryBus.execute(new ListEventsQuery({ streamIds: streamIdsOf, upTo: positiveInt('asOf', asOf), limit: 1000 }));
   }
 
   @Get(':uai/guardians/:guardianId')

@@ -143,6 +143,14 @@ describe('the school domain over HTTP', () => {
     expect(correction.type).toBe('PupilIdentityCorrected');
     expect(correction.metadata.actor).toBe('secretariat-test');
     expect(correction.changes).toEqual([{ field: 'identity.lastName', before: 'Lefèvre', after: 'Lefèvre-Ménard' }]);
+    const pupilHistory = await get(`/api/establishments/${UAI}/pupils/E002/history`).expect(200);
+    expect(pupilHistory.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'GuardianRegistered',
+      'PupilRegistered',
+      'GuardianAdded',
+      'PupilEnrolled',
+      'PupilIdentityCorrected',
+    ]);
   });
 
   it('rebuilds every read model to exactly what was built incrementally', async () => {

@@ -1,4 +1,5 @@
 import { type Command } from 'commander';
+import { isValidIsoDate } from '@liaison/domain';
 import { UsersService } from '../../auth/users.service';
 import { applyDemo, DEFAULT_INSTALLER, DemoCommandRefusedError, DemoRefusedError } from '../../demo/apply';
 import { parisInstant } from '../../demo/calendar';
@@ -15,7 +16,7 @@ const ROLE_LABELS: Record<string, string> = { direction: 'direction', secretaria
 function demoNow(): Date {
   const today = process.env.LIAISON_DEMO_TODAY?.trim();
   if (!today) return new Date();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today))) {
+  if (!isValidIsoDate(today)) {
     throw new CliError(`LIAISON_DEMO_TODAY « ${today} » invalide : une date AAAA-MM-JJ est attendue`, ExitCode.rejected);
   }
   return parisInstant(today, 23 * 60 + 59);
