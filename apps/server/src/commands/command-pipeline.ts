@@ -75,8 +75,11 @@ export class CommandPipeline {
     return this.db.transaction((tx) => this.run(tx, command, context));
   }
 
-  /** All or nothing: the first refused command rolls the whole batch back. */
-  async executeBatch(raws: readonly unknown[], context: CommandContext): Promise<CommandResult[]> {
+  /**
+   * All or nothing: the first refused command rolls the whole batch back. `actors`, when given,
+   * names who did each command (an import replaying several people's work, the demo).
+   */
+  async executeBatch(raws: readonly unknown[], context: CommandContext, actors?: readonly string[]): Promise<CommandResult[]> {
     const commands = raws.map((raw, index) => {
       try {
         return this.registry.validate(raw);
@@ -89,7 +92,8 @@ export class CommandPipeline {
       const results: CommandResult[] = [];
       for (const [index, command] of commands.entries()) {
         try {
-          results.push(await this.run(tx, command, { ...context, correlationId, expectedVersion: undefined }));
+          const actor = actors?.[index] ?? context.actor;
+          results.push(await this.run(tx, command, { ...context, actor, correlationId, expectedVersion: undefined }));
         } catch (error) {
           throw new BatchCommandError(index, error);
         }

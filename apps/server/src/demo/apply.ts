@@ -16,8 +16,6 @@ export interface ApplyDemoOptions {
   now?: Date;
   /** Who sets the establishments up (`--actor`, default `installation`). */
   installer?: string;
-  /** Most commands per transaction, so that another writer never waits long. */
-  maxBatch?: number;
 }
 
 export type DemoOutcome =
@@ -44,13 +42,12 @@ export class DemoRefusedError extends Error {
   }
 }
 
-/** A command of the demo was refused: a bug of the demo (the transactions before it stay). */
+/** A command of the demo was refused: a bug of the demo; nothing was written. */
 export class DemoCommandRefusedError extends Error {
   constructor(
     message: string,
     readonly command: DemoCommand,
     readonly index: number,
-    readonly applied: number,
     override readonly cause: unknown,
   ) {
     super(message);
@@ -59,7 +56,6 @@ export class DemoCommandRefusedError extends Error {
 }
 
 export const DEFAULT_INSTALLER = 'installation';
-const DEFAULT_MAX_BATCH = 500;
 
 type DatabaseState = 'empty' | 'demo' | 'incomplete-demo' | 'other';
 
@@ -73,21 +69,6 @@ export function inspectDatabase(kernel: Kernel, accounts: DemoAccounts): Databas
   const first = kernel.store.readStream(streamIds.establishment(ECOLE_UAI)).events[0];
   if (first?.type !== 'EstablishmentRegistered' || first.metadata.source !== DEMO_SOURCE) return 'other';
   return users > 0 ? 'demo' : 'incomplete-demo';
-}
-
-/** Consecutive commands of one actor, at most `max` at a time: one transaction each. */
-export function batchesOf(commands: readonly DemoCommand[], max: number): DemoCommand[][] {
-  const batches: DemoCommand[][] = [];
-  let current: DemoCommand[] = [];
-  for (const command of commands) {
-    if (current.length > 0 && (current[0]!.actor !== command.actor || current.length >= max)) {
-      batches.push(current);
-      current = [];
-    }
-    current.push(command);
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
 }
 
 /**
@@ -111,35 +92,30 @@ export async function applyDemo(kernel: Kernel, accounts: DemoAccounts, options:
   }
 
   const scenario = buildDemoScenario({ now: options.now ?? new Date(), installer: options.installer ?? DEFAULT_INSTALLER });
-  const batches = batchesOf(scenario.commands, options.maxBatch ?? DEFAULT_MAX_BATCH);
-  let applied = 0;
-  let events = 0;
-  const warnings: string[] = [];
-  for (const batch of batches) {
-    let results: CommandResult[];
-    try {
-      results = await kernel.pipeline.executeBatch(
-        batch.map((c) => ({ type: c.type, payload: c.payload, occurredAt: c.occurredAt })),
-        { actor: batch[0]!.actor, source: DEMO_SOURCE },
-      );
-    } catch (error) {
-      const inBatch = error instanceof BatchCommandError ? error.index : 0;
-      const command = batch[inBatch]!;
-      const cause = error instanceof BatchCommandError ? error.cause : error;
-      const reason = cause instanceof Error ? cause.message : String(cause);
-      throw new DemoCommandRefusedError(
-        `la démonstration a été refusée à sa commande ${applied + inBatch + 1} sur ${scenario.commands.length} ` +
-          `(${command.type} de ${command.actor}, ${command.occurredAt}) : ${reason}`,
-        command,
-        applied + inBatch,
-        applied,
-        cause,
-      );
-    }
-    results.forEach((r, i) => warnings.push(...r.warnings.map((w) => `${batch[i]!.type} (${batch[i]!.occurredAt}) : ${w}`)));
-    applied += batch.length;
-    events += results.reduce((sum, r) => sum + r.events.length, 0);
+  const commands = scenario.commands;
+  let results: CommandResult[];
+  try {
+    // One transaction for the whole demo: it is there entirely or not at all.
+    results = await kernel.pipeline.executeBatch(
+      commands.map((c) => ({ type: c.type, payload: c.payload, occurredAt: c.occurredAt })),
+      { actor: options.installer ?? DEFAULT_INSTALLER, source: DEMO_SOURCE },
+      commands.map((c) => c.actor),
+    );
+  } catch (error) {
+    const index = error instanceof BatchCommandError ? error.index : 0;
+    const command = commands[index]!;
+    const cause = error instanceof BatchCommandError ? error.cause : error;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new DemoCommandRefusedError(
+      `la démonstration a été refusée à sa commande ${index + 1} sur ${commands.length} ` +
+        `(${command.type} de ${command.actor}, ${command.occurredAt}) : ${reason} ; rien n’a été écrit`,
+      command,
+      index,
+      cause,
+    );
   }
+  const warnings = results.flatMap((r, i) => r.warnings.map((w) => `${commands[i]!.type} (${commands[i]!.occurredAt}) : ${w}`));
+  const events = results.reduce((sum, r) => sum + r.events.length, 0);
   for (const user of DEMO_USERS) await accounts.add(user.login, user.role, user.password);
   await kernel.projections.catchUp();
   return {
@@ -149,7 +125,7 @@ export async function applyDemo(kernel: Kernel, accounts: DemoAccounts, options:
     establishments: scenario.establishments,
     counts: scenario.counts,
     events,
-    transactions: batches.length,
+    transactions: 1,
     warnings,
     users: DEMO_USERS.map(({ login, role }) => ({ login, role })),
     durationMs: Date.now() - started,

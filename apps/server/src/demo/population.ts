@@ -543,7 +543,10 @@ class PopulationBuilder {
     const month = level.formationCode === 'TPS' ? rng.int(1, 8) : rng.int(1, 12);
     const birthDate = isoDate(birthYear, month, rng.int(1, month === 2 ? 28 : 30));
     const family = (!options.newFamily && this.siblingFamily(birthYear, rng)) || this.newFamily(rng);
-    const firstName = rng.pick(names);
+    // Siblings do not share a first name.
+    const taken = new Set(family.children.map((c) => c.identity.firstName));
+    let firstName = rng.pick(names);
+    while (taken.has(firstName)) firstName = rng.pick(names);
     let firstName2: string | undefined = rng.chance(0.5) ? rng.pick(names) : undefined;
     if (firstName2 === firstName) firstName2 = undefined;
     const firstName3 = firstName2 && rng.chance(0.2) ? rng.pick(names) : undefined;

@@ -96,10 +96,11 @@ class ScenarioWriter {
     this.rentree();
     this.yearEvents(this.Y);
     this.plans(this.Y, isoDate(this.Y + 1, 5, 18));
-    this.agenda.forEach((item, index) => Object.assign(item, { index }));
-    const ordered = [...this.agenda].sort(
-      (a, b) => a.date.localeCompare(b.date) || a.time.localeCompare(b.time) || this.agenda.indexOf(a) - this.agenda.indexOf(b),
-    );
+    // By planned date and time; items planned together keep the order they were written in.
+    const ordered = this.agenda
+      .map((item, index) => ({ item, index }))
+      .sort((a, b) => a.item.date.localeCompare(b.item.date) || a.item.time.localeCompare(b.item.time) || a.index - b.index)
+      .map(({ item }) => item);
     const rentree = parisInstant(isoDate(this.Y, 9, 1), 0).getTime();
     for (const item of ordered) {
       const before = timeline.instant;

@@ -36,9 +36,9 @@ async function runDemo(options: CommonOptions): Promise<void> {
     if (error instanceof DemoRefusedError) throw new CliError(error.message, ExitCode.rejected);
     if (error instanceof DemoCommandRefusedError) {
       throw new CliError(
-        `${error.message} — c’est une erreur de la démonstration ; ${error.applied} commande(s) déjà écrite(s) : supprimez la base avant de réessayer`,
+        `${error.message} — c’est une erreur de la démonstration`,
         ExitCode.rejected,
-        { command: error.command, index: error.index, applied: error.applied },
+        { command: error.command, index: error.index },
       );
     }
     throw error;
