@@ -27,7 +27,6 @@ export type DemoOutcome =
       establishments: DemoScenario['establishments'];
       counts: DemoCounts;
       events: number;
-      transactions: number;
       /** Warnings returned by accepted commands (a defaulted field…): none expected. */
       warnings: string[];
       users: Array<Pick<DemoUser, 'login' | 'role'>>;
@@ -125,7 +124,6 @@ export async function applyDemo(kernel: Kernel, accounts: DemoAccounts, options:
     establishments: scenario.establishments,
     counts: scenario.counts,
     events,
-    transactions: 1,
     warnings,
     users: DEMO_USERS.map(({ login, role }) => ({ login, role })),
     durationMs: Date.now() - started,

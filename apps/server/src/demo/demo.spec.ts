@@ -188,7 +188,6 @@ describe('liaison demo on a real database', () => {
       expect(actors).toEqual(new Set(['installation', 'direction', 'secretariat.martin', 'secretariat.nguyen']));
       expect(await users.login('direction', 'demo')).toEqual(expect.objectContaining({ user: { login: 'direction', role: 'direction' } }));
       expect(await users.login('secretariat', 'demo')).toEqual(expect.objectContaining({ user: { login: 'secretariat', role: 'secretariat' } }));
-      console.log(`liaison demo: ${outcome.counts.commands} commands, ${outcome.events} events, ${outcome.transactions} transactions in ${outcome.durationMs} ms`);
 
       const head = kernel.store.headPosition();
       expect(await applyDemo(kernel, users, { now: NOW })).toEqual({ status: 'already-present' });

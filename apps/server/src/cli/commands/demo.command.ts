@@ -58,7 +58,7 @@ async function runDemo(options: CommonOptions): Promise<void> {
     `  élèves : ${number(c.pupils)}, dont ${number(c.pupilsEnrolledCurrentYear)} inscrits et ${number(c.pupilsPreEnrolledCurrentYear)} préinscrits en ${schoolYear(outcome.currentYear)}`,
   );
   out.line(`  responsables : ${number(c.guardians)}`);
-  out.line(`  événements : ${number(outcome.events)} (${number(c.commands)} commandes, ${number(outcome.transactions)} transactions)`);
+  out.line(`  événements : ${number(outcome.events)} (${number(c.commands)} commandes, en une seule transaction)`);
   out.line(`  utilisateurs : ${outcome.users.map((u) => `${u.login} (${ROLE_LABELS[u.role] ?? u.role})`).join(', ')}, mot de passe « demo »`);
   for (const warning of outcome.warnings) out.line(`  avertissement : ${warning}`);
   out.line('Connectez-vous avec direction / demo.');
