@@ -28,6 +28,9 @@ describe('liaison users, formats, projections and serve (real processes)', () =>
     expect(status.map((p) => [p.name, p.position, p.status])).toEqual([
       ['core_establishments', 2, 'running'],
       ['core_years', 2, 'running'],
+      ['core_classes', 2, 'running'],
+      ['core_pupils', 2, 'running'],
+      ['core_guardians', 2, 'running'],
       ['core_stream_activity', 2, 'running'],
     ]);
     const rebuilt = liaison(['projections', 'rebuild', 'core_establishments', '--json', '--db', t.db]);

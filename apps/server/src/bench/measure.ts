@@ -5,6 +5,8 @@ export interface Measurement {
   label: string;
   events: number;
   seconds: number;
+  /** User + system CPU time of the process during the timed section (waits for the disk excluded). */
+  cpuSeconds: number;
   eventsPerSecond: number;
   /** RSS when the timed section started (Node, loaded modules, open database). */
   rssBeforeMb: number;
@@ -46,14 +48,17 @@ function vmHwmBytes(): number | undefined {
 export async function measure(label: string, events: number, work: () => unknown): Promise<Measurement> {
   const rssBefore = process.memoryUsage.rss();
   const reset = resetPeak();
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   await work();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = process.cpuUsage(cpuStart);
   const hwm = reset ? vmHwmBytes() : undefined;
   return {
     label,
     events,
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     eventsPerSecond: events / seconds,
     rssBeforeMb: rssBefore / MB,
     peakRssMb: (hwm ?? process.resourceUsage().maxRSS * 1024) / MB,

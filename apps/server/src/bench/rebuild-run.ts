@@ -1,12 +1,11 @@
 import { Kernel } from '../kernel/kernel';
-import { benchPlugin } from './bench-plugin';
 import { type Measurement, measure } from './measure';
 
 export const REBUILT_PROJECTION = 'core_stream_activity';
 
 /** Case 3: `projections.rebuild('core_stream_activity')` over the generated log. */
 export async function runRebuild(dbPath: string, events: number): Promise<Measurement> {
-  const kernel = await Kernel.open({ dbPath, plugins: [benchPlugin()] });
+  const kernel = await Kernel.open({ dbPath, plugins: [] });
   try {
     let applied = 0;
     const m = await measure(`projections.rebuild(${REBUILT_PROJECTION})`, events, async () => {
