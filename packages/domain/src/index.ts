@@ -41,3 +41,8 @@ export * from './projections/projection';
 export * from './plugin/plugin';
 export * from './history/state-diff';
 export * from './core-aggregates';
+export * from './plugin/school-snapshot';
+export * from './plugin/anomaly';
+export * from './plugin/importer';
+export * from './plugin/exporter';
+export * from './plugin/control';

@@ -1,5 +1,6 @@
 import {
   type CommandRegistry,
+  formatsOf,
   type Evolver,
   type LiaisonPlugin,
   type LookupResolver,
@@ -27,7 +28,7 @@ export class PluginRegistry {
       if (!/^[a-z][a-z0-9]*_$/.test(m.tablePrefix)) throw new Error(`Plugin ${m.id}: table prefix "${m.tablePrefix}" must look like "abc_"`);
       if (prefixes.has(m.tablePrefix)) throw new Error(`Two plugins use the table prefix ${m.tablePrefix}`);
       prefixes.add(m.tablePrefix);
-      for (const f of plugin.formats ?? []) {
+      for (const f of formatsOf(plugin)) {
         if (formats.has(f.formatId)) throw new Error(`Format ${f.formatId} is declared twice`);
         formats.add(f.formatId);
       }

@@ -2,6 +2,9 @@ import { type EventDefinition, type Upcaster } from '@liaison/events';
 import { type CommandDefinition, type Evolver } from '../commands/command';
 import { type LookupResolver } from '../commands/lookup-resolver';
 import { type Projection } from '../projections/projection';
+import { type Control } from './control';
+import { type Exporter } from './exporter';
+import { type Importer } from './importer';
 
 /** The plugin contract version the server speaks; a plugin built for another one is refused. */
 export const PLUGIN_API_VERSION = 1;
@@ -16,13 +19,20 @@ export interface PluginManifest {
   tablePrefix: string;
 }
 
-/** A national file format a plugin reads or writes. */
+/** A national file format a plugin reads or writes, as `liaison formats` lists it. */
 export interface FormatDescriptor {
   formatId: string;
   direction: 'import' | 'export';
   displayName: string;
   /** `official`: a public, confirmed format; `adapter`: a documented assumption, swappable. */
   status: 'official' | 'adapter';
+}
+
+export function formatsOf(plugin: LiaisonPlugin): FormatDescriptor[] {
+  return [
+    ...(plugin.importers ?? []).map((i) => ({ formatId: i.formatId, direction: 'import' as const, displayName: i.displayName, status: i.status })),
+    ...(plugin.exporters ?? []).map((e) => ({ formatId: e.formatId, direction: 'export' as const, displayName: e.displayName, status: e.status })),
+  ];
 }
 
 /**
@@ -38,5 +48,7 @@ export interface LiaisonPlugin {
   lookups?: LookupResolver[];
   /** Evolvers of the plugin's own stream kinds, by stream kind (history shows their changes). */
   aggregates?: Record<string, Evolver<unknown>>;
-  formats?: FormatDescriptor[];
+  importers?: Importer[];
+  exporters?: Exporter[];
+  controls?: Control[];
 }

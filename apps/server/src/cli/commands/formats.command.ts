@@ -1,4 +1,5 @@
 import { type Command } from 'commander';
+import { formatsOf } from '@liaison/domain';
 import { withAppContext } from '../app-context';
 import { type CommonOptions, resolveDbPath, withCommonOptions } from '../options';
 import { Output } from '../output';
@@ -8,7 +9,7 @@ export function registerFormatsCommand(program: Command): void {
     async (options: CommonOptions) => {
       const out = new Output(Boolean(options.json));
       const plugins = await withAppContext(resolveDbPath(options), async (_app, kernel) =>
-        kernel.plugins.plugins.map((p) => ({ ...p.manifest, formats: p.formats ?? [] })),
+        kernel.plugins.plugins.map((p) => ({ ...p.manifest, formats: formatsOf(p) })),
       );
       out.data({ plugins });
       for (const p of plugins) {

@@ -1,0 +1,37 @@
+import { type Command } from '../commands/command';
+import { type Anomaly } from './anomaly';
+import { type SchoolSnapshot } from './school-snapshot';
+
+/** A file of an export, by its path relative to the export folder (`BE1D/0750680G/0750680G.zip`). */
+export interface ExportFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+export interface ExportPlan {
+  /** Errors that forbid the export (exit 3). */
+  blocking: Anomaly[];
+  warnings: Anomaly[];
+  /** What would be exported: `pupils`, `guardians`, `excluded`… */
+  counts: Record<string, number>;
+}
+
+export interface ExportBuildContext {
+  exportId: string;
+  /** The "as of" instant of the export: the `recordedAt` of its `asOf` event. */
+  producedAt: string;
+}
+
+export interface Exporter {
+  readonly formatId: string;
+  readonly displayName: string;
+  readonly status: 'official' | 'adapter';
+  /**
+   * Commands to apply before building (ids to assign for this send), decided on the live
+   * snapshot; the export is then built as of the position after them.
+   */
+  prepare?(snapshot: SchoolSnapshot): Command[];
+  plan(snapshot: SchoolSnapshot): ExportPlan;
+  /** Pure: the same snapshot and context give the same bytes. */
+  build(snapshot: SchoolSnapshot, context: ExportBuildContext): { files: ExportFile[]; counts: Record<string, number> };
+}
