@@ -9,6 +9,8 @@ import { initialPupilState } from './pupil/pupil-state';
 import { evolvePupil } from './pupil/pupil-evolve';
 import { initialYearState } from './year/year-state';
 import { evolveYear } from './year/year-evolve';
+import { initialExportLedgerState, initialImportLedgerState } from './ledger/ledger-state';
+import { evolveExportLedger, evolveImportLedger } from './ledger/ledger-evolve';
 
 /**
  * The core aggregates by stream kind: how to fold any core stream. History diffs, time travel
@@ -20,4 +22,6 @@ export const coreAggregates: Array<[string, Evolver<unknown>]> = [
   ['class', { initialState: initialClassState, evolve: evolveClass }],
   ['pupil', { initialState: initialPupilState, evolve: evolvePupil }],
   ['guardian', { initialState: initialGuardianState, evolve: evolveGuardian }],
+  ['import', { initialState: initialImportLedgerState, evolve: evolveImportLedger }],
+  ['export', { initialState: initialExportLedgerState, evolve: evolveExportLedger }],
 ] as Array<[string, Evolver<unknown>]>;

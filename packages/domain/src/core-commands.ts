@@ -4,6 +4,7 @@ import { establishmentCommands } from './establishment/establishment-command-def
 import { yearCommands } from './year/year-command-definitions';
 import { guardianCommands } from './guardian/guardian-definitions';
 import { pupilCommands } from './pupil/pupil-definitions';
+import { ledgerCommands } from './ledger/ledger-commands';
 
 /** The core command types, in the order of PRODUCT.md's table. */
 export const coreCommands: CommandDefinition[] = [
@@ -12,4 +13,5 @@ export const coreCommands: CommandDefinition[] = [
   ...classCommands,
   ...pupilCommands,
   ...guardianCommands,
+  ...ledgerCommands,
 ];

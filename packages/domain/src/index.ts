@@ -46,3 +46,6 @@ export * from './plugin/anomaly';
 export * from './plugin/importer';
 export * from './plugin/exporter';
 export * from './plugin/control';
+export * from './ledger/ledger-state';
+export * from './ledger/ledger-evolve';
+export * from './ledger/ledger-commands';

@@ -9,6 +9,7 @@ export const streamIds = {
   pupil: (uai: string, pupilId: string) => `pupil-${uai}-${pupilId}`,
   guardian: (uai: string, guardianId: string) => `guardian-${uai}-${guardianId}`,
   export: (uai: string, formatId: string) => `export-${uai}-${formatId}`,
+  import: (uai: string, formatId: string) => `import-${uai}-${formatId}`,
 } as const;
 
 /** The aggregate kind of a stream: the part of its id before the first dash. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type CommandRegistry, fold, type LookupResolver, type ValidatedCommand } from '@liaison/domain';
+import { type CommandRegistry, DomainError, fold, type LookupResolver, type ValidatedCommand } from '@liaison/domain';
 import { type EventMetadata, type RecordedEvent } from '@liaison/events';
 import { type Database } from '../database/database';
 import { type SqliteConnection } from '../database/sqlite-connection';
@@ -18,6 +18,19 @@ export interface CommandContext {
   expectedVersion?: number;
   /** From `If-Match` on a resource made of several streams (a pupil and its guardians). */
   expectedStreams?: readonly StreamVersion[];
+  /** The server's own services (imports, exports) may send internal commands; users may not. */
+  trusted?: boolean;
+}
+
+/** The outcome of one group of an import: applied, or refused with the reason. */
+export type GroupOutcome = { ok: true; results: CommandResult[] } | { ok: false; error: unknown };
+
+/** Some groups were refused and the caller did not ask to skip them: nothing was written. */
+export class GroupsRejectedError extends Error {
+  constructor(readonly outcomes: GroupOutcome[]) {
+    super(`${outcomes.filter((o) => !o.ok).length} groupe(s) refusé(s)`);
+    this.name = 'GroupsRejectedError';
+  }
 }
 
 export interface StreamVersion {
@@ -66,12 +79,12 @@ export class CommandPipeline {
     }
   }
 
-  validate(raw: unknown): ValidatedCommand {
-    return this.registry.validate(raw);
+  validate(raw: unknown, context?: Pick<CommandContext, 'trusted'>): ValidatedCommand {
+    return this.registry.validate(raw, { allowInternal: context?.trusted === true });
   }
 
   async execute(raw: unknown, context: CommandContext): Promise<CommandResult> {
-    const command = this.registry.validate(raw);
+    const command = this.validate(raw, context);
     return this.db.transaction((tx) => this.run(tx, command, context));
   }
 
@@ -82,7 +95,7 @@ export class CommandPipeline {
   async executeBatch(raws: readonly unknown[], context: CommandContext, actors?: readonly string[]): Promise<CommandResult[]> {
     const commands = raws.map((raw, index) => {
       try {
-        return this.registry.validate(raw);
+        return this.validate(raw, context);
       } catch (error) {
         throw new BatchCommandError(index, error);
       }
@@ -99,6 +112,48 @@ export class CommandPipeline {
         }
       }
       return results;
+    });
+  }
+
+  /** Runs a trusted command inside a transaction the caller holds (with other writes of its own). */
+  executeIn(tx: SqliteConnection, raw: unknown, context: CommandContext): Promise<CommandResult> {
+    return this.run(tx, this.validate(raw, context), context);
+  }
+
+  /**
+   * The import path: one transaction, one savepoint per group (a row of a file and its
+   * commands). A refused group is rolled back alone and reported; unless `skipRejected`, any
+   * refusal rolls everything back. `finish` runs last, in the same transaction, with the
+   * outcomes (to record the import's report).
+   */
+  async executeGroups(
+    groups: readonly (readonly unknown[])[],
+    context: CommandContext,
+    options: { skipRejected: boolean; finish?: (outcomes: GroupOutcome[]) => unknown[] },
+  ): Promise<{ outcomes: GroupOutcome[]; finished: CommandResult[] }> {
+    const correlationId = context.correlationId ?? randomUUID();
+    const ctx: CommandContext = { ...context, correlationId, expectedVersion: undefined, expectedStreams: undefined };
+    return this.db.transaction(async (tx) => {
+      const outcomes: GroupOutcome[] = [];
+      for (const [index, group] of groups.entries()) {
+        const savepoint = `import_group_${index}`;
+        tx.exec(`SAVEPOINT ${savepoint}`);
+        try {
+          const results: CommandResult[] = [];
+          for (const raw of group) results.push(await this.run(tx, this.validate(raw, ctx), ctx));
+          tx.exec(`RELEASE ${savepoint}`);
+          outcomes.push({ ok: true, results });
+        } catch (error) {
+          tx.exec(`ROLLBACK TO ${savepoint}`);
+          tx.exec(`RELEASE ${savepoint}`);
+          if (!(error instanceof DomainError)) throw error;
+          outcomes.push({ ok: false, error });
+        }
+      }
+      if (!options.skipRejected && outcomes.some((o) => !o.ok)) throw new GroupsRejectedError(outcomes);
+      const finished: CommandResult[] = [];
+      for (const raw of options.finish?.(outcomes) ?? []) finished.push(await this.run(tx, this.validate(raw, ctx), ctx));
+      return { outcomes, finished };
     });
   }
 

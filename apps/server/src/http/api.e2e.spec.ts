@@ -35,7 +35,12 @@ describe('HTTP API', () => {
   it('records the logged-in user as the actor of every event', async () => {
     const token = await t.token('direction');
     const res = await http().post('/api/commands').set('Authorization', `Bearer ${token}`).send(register).expect(200);
-    expect(res.body).toMatchObject({ type: 'RegisterEstablishment', streamId: 'establishment-0750680G', version: 1, positions: [1] });
+    expect(res.body).toMatchObject({
+      type: 'RegisterEstablishment',
+      streamId: 'establishment-0750680G',
+      version: 1,
+      positions: [1],
+    });
     expect(res.headers.etag).toBe('"establishment-0750680G@1"');
     const events = await http().get('/api/events').set('Authorization', `Bearer ${token}`).expect(200);
     expect(events.body.events).toHaveLength(1);
@@ -57,7 +62,11 @@ describe('HTTP API', () => {
     expect(res.body).toMatchObject({ error: 'invalid' });
     expect(res.body.message).toContain('payload.uai');
     expect(res.body.message).toContain('la lettre clé attendue est « G »');
-    const unknown = await http().post('/api/commands').set('Authorization', `Bearer ${token}`).send({ type: 'Nope', payload: {} }).expect(400);
+    const unknown = await http()
+      .post('/api/commands')
+      .set('Authorization', `Bearer ${token}`)
+      .send({ type: 'Nope', payload: {} })
+      .expect(400);
     expect(unknown.body.message).toBe('commande inconnue : « Nope »');
     expect(t.kernel.store.headPosition()).toBe(0);
   });
@@ -104,12 +113,18 @@ describe('HTTP API', () => {
     const first = await http().get('/api/events?limit=2').set('Authorization', `Bearer ${token}`).expect(200);
     expect(first.body.events.map((e: { globalPosition: number }) => e.globalPosition)).toEqual([1, 2]);
     expect(first.body.next).toBe(2);
-    const second = await http().get(`/api/events?limit=2&after=${first.body.next}`).set('Authorization', `Bearer ${token}`).expect(200);
+    const second = await http()
+      .get(`/api/events?limit=2&after=${first.body.next}`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
     expect(second.body.events.map((e: { globalPosition: number }) => e.globalPosition)).toEqual([3, 4]);
     expect(second.body.next).toBeUndefined();
     const years = await http().get('/api/events?type=YearOpened&asOf=3').set('Authorization', `Bearer ${token}`).expect(200);
     expect(years.body.events.map((e: { globalPosition: number }) => e.globalPosition)).toEqual([2, 3]);
-    const byStream = await http().get('/api/events?stream=year-0750680G-2025').set('Authorization', `Bearer ${token}`).expect(200);
+    const byStream = await http()
+      .get('/api/events?stream=year-0750680G-2025')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
     expect(byStream.body.events).toHaveLength(1);
     await http().get('/api/events?limit=abc').set('Authorization', `Bearer ${token}`).expect(400);
     const listed = await http().get('/api/establishments/0750680G/years').set('Authorization', `Bearer ${token}`).expect(200);

@@ -26,7 +26,10 @@ describe('1,000 concurrent HTTP commands', () => {
         type: 'RegisterEstablishment',
         payload: { uai: uai(100000 + i), name: `École ${i}`, degree: 'first', contract: 'association' },
       })),
-      ...Array.from({ length: 400 }, (_, i) => ({ type: 'OpenYear', payload: { uai: uai(100000 + (i % 20)), year: 2020 + (i % 10) } })),
+      ...Array.from({ length: 400 }, (_, i) => ({
+        type: 'OpenYear',
+        payload: { uai: uai(100000 + (i % 20)), year: 2020 + (i % 10) },
+      })),
     ];
     const responses = await Promise.all(
       commands.map(async (command) => {

@@ -56,7 +56,8 @@ export class EstablishmentsController {
     const y = yearParam(year);
     const found = await this.queryBus.execute(new GetClassQuery(uaiParam(uai), y, classCode, at));
     if (!found) throw new NotFoundException(`la classe ${classCode} n’existe pas en ${schoolYearLabel(y)}`);
-    if (at === undefined) response.setHeader('ETag', etagOf([{ streamId: streamIds.class(uai, y, classCode), version: found.version }]));
+    if (at === undefined)
+      response.setHeader('ETag', etagOf([{ streamId: streamIds.class(uai, y, classCode), version: found.version }]));
     return found;
   }
 
@@ -118,7 +119,8 @@ export class EstablishmentsController {
     const at = positiveInt('asOf', asOf);
     const found = await this.queryBus.execute(new GetGuardianQuery(uaiParam(uai), guardianId, at));
     if (!found) throw new NotFoundException(`le responsable ${guardianId} n’existe pas`);
-    if (at === undefined) response.setHeader('ETag', etagOf([{ streamId: streamIds.guardian(uai, guardianId), version: found.version }]));
+    if (at === undefined)
+      response.setHeader('ETag', etagOf([{ streamId: streamIds.guardian(uai, guardianId), version: found.version }]));
     return found;
   }
 }

@@ -114,7 +114,9 @@ export function buildOpenApiDocument(commands: CommandRegistry, version: string)
           responses: { 200: json({ type: 'object' }), 400: errorResponse('paramètre invalide') },
         },
       },
-      '/api/health': { get: { summary: 'État du serveur et des projections', security: [], responses: { 200: json({ type: 'object' }) } } },
+      '/api/health': {
+        get: { summary: 'État du serveur et des projections', security: [], responses: { 200: json({ type: 'object' }) } },
+      },
       '/api/auth/login': {
         post: {
           summary: 'Connexion ; renvoie un jeton bearer',

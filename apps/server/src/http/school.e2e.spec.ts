@@ -61,11 +61,23 @@ const setup = [
       sex: 'M',
       birthDate: '2019-07-02',
       guardians: [
-        { guardianId: 'F01-M', civility: 'MME', lastName: 'Lefèvre', firstName: 'Anaïs', link: '10', legalLevel: 1, parentalAuthority: true, address: { line1: '3 rue des Lilas', postalCode: '75011', commune: 'Paris', country: '100' } },
+        {
+          guardianId: 'F01-M',
+          civility: 'MME',
+          lastName: 'Lefèvre',
+          firstName: 'Anaïs',
+          link: '10',
+          legalLevel: 1,
+          parentalAuthority: true,
+          address: { line1: '3 rue des Lilas', postalCode: '75011', commune: 'Paris', country: '100' },
+        },
       ],
     },
   },
-  { type: 'EnrolPupil', payload: { uai: UAI, year: Y, pupilId: 'E001', classCode: 'CM1-CM2', entryDate: '2026-09-01', formationCode: 'CM1' } },
+  {
+    type: 'EnrolPupil',
+    payload: { uai: UAI, year: Y, pupilId: 'E001', classCode: 'CM1-CM2', entryDate: '2026-09-01', formationCode: 'CM1' },
+  },
   { type: 'EnrolPupil', payload: { uai: UAI, year: Y, pupilId: 'E002', classCode: 'CP-A', entryDate: '2026-09-01' } },
 ];
 
@@ -91,7 +103,14 @@ describe('the school domain over HTTP', () => {
 
   it('lists the classes with their set-up and head-count', async () => {
     const res = await get(`/api/establishments/${UAI}/years/${Y}/classes`).expect(200);
-    expect(res.body.map((c: { classCode: string; formations: string[]; headCount: number; rectoratCode: string | null }) => [c.classCode, c.formations, c.headCount, c.rectoratCode])).toEqual([
+    expect(
+      res.body.map((c: { classCode: string; formations: string[]; headCount: number; rectoratCode: string | null }) => [
+        c.classCode,
+        c.formations,
+        c.headCount,
+        c.rectoratCode,
+      ]),
+    ).toEqual([
       ['CM1-CM2', ['CM1', 'CM2'], 1, 'C12'],
       ['CP-A', ['CP'], 1, null],
     ]);
@@ -99,11 +118,20 @@ describe('the school domain over HTTP', () => {
 
   it('lists the pupils of the year with class, formation, status and the shared guardian', async () => {
     const res = await get(`/api/establishments/${UAI}/years/${Y}/pupils`).expect(200);
-    expect(res.body.map((p: { pupilId: string; classCode: string; formationCode: string; status: string }) => [p.pupilId, p.classCode, p.formationCode, p.status])).toEqual([
+    expect(
+      res.body.map((p: { pupilId: string; classCode: string; formationCode: string; status: string }) => [
+        p.pupilId,
+        p.classCode,
+        p.formationCode,
+        p.status,
+      ]),
+    ).toEqual([
       ['E001', 'CM1-CM2', 'CM1', 'inscrit'],
       ['E002', 'CP-A', 'CP', 'inscrit'],
     ]);
-    expect(res.body[0].guardians).toEqual([expect.objectContaining({ guardianId: 'F01-M', firstName: 'Anaïs', link: '10', parentalAuthority: true })]);
+    expect(res.body[0].guardians).toEqual([
+      expect.objectContaining({ guardianId: 'F01-M', firstName: 'Anaïs', link: '10', parentalAuthority: true }),
+    ]);
     const guardian = await get(`/api/establishments/${UAI}/guardians/F01-M`).expect(200);
     expect(guardian.body.children.map((c: { pupilId: string }) => c.pupilId)).toEqual(['E001', 'E002']);
     const search = await get(`/api/establishments/${UAI}/years/${Y}/pupils?q=eloise`).expect(200);
@@ -111,7 +139,10 @@ describe('the school domain over HTTP', () => {
   });
 
   it('refuses a formation outside a multi-level class, with 409 and a French reason', async () => {
-    const res = await send({ type: 'SetPupilFormation', payload: { uai: UAI, year: Y, pupilId: 'E001', formationCode: 'CP', classCode: 'CM1-CM2' } }).expect(409);
+    const res = await send({
+      type: 'SetPupilFormation',
+      payload: { uai: UAI, year: Y, pupilId: 'E001', formationCode: 'CP', classCode: 'CM1-CM2' },
+    }).expect(409);
     expect(res.body.code).toBe('formation_not_in_class');
   });
 
@@ -120,16 +151,28 @@ describe('the school domain over HTTP', () => {
     const etag = first.headers.etag as string;
     expect(etag).toBe(`"pupil-${UAI}-E001@3|guardian-${UAI}-F01-M@1"`);
     // Someone else corrects the mother's phone (the person is shared by both children).
-    await send({ type: 'CorrectGuardian', payload: { uai: UAI, pupilId: 'E002', guardian: { guardianId: 'F01-M', mobile: '+33612345678' } } }).expect(200);
-    const stale = await send({ type: 'CorrectPupilIdentity', payload: { uai: UAI, pupilId: 'E001', firstName: 'Éloïse-Marie' } }, etag).expect(412);
+    await send({
+      type: 'CorrectGuardian',
+      payload: { uai: UAI, pupilId: 'E002', guardian: { guardianId: 'F01-M', mobile: '+33612345678' } },
+    }).expect(200);
+    const stale = await send(
+      { type: 'CorrectPupilIdentity', payload: { uai: UAI, pupilId: 'E001', firstName: 'Éloïse-Marie' } },
+      etag,
+    ).expect(412);
     expect(stale.body.details).toEqual({ streamId: `guardian-${UAI}-F01-M`, actual: 2 });
     const fresh = await get(`/api/establishments/${UAI}/pupils/E001`).expect(200);
-    await send({ type: 'CorrectPupilIdentity', payload: { uai: UAI, pupilId: 'E001', firstName: 'Éloïse-Marie' } }, fresh.headers.etag as string).expect(200);
+    await send(
+      { type: 'CorrectPupilIdentity', payload: { uai: UAI, pupilId: 'E001', firstName: 'Éloïse-Marie' } },
+      fresh.headers.etag as string,
+    ).expect(200);
   });
 
   it('shows the past with ?asOf and the change with its author in the history', async () => {
     const head = t.kernel.store.headPosition();
-    await send({ type: 'ChangePupilClass', payload: { uai: UAI, year: Y, pupilId: 'E002', classCode: 'CP-A', date: '2026-10-05' } }).expect(409);
+    await send({
+      type: 'ChangePupilClass',
+      payload: { uai: UAI, year: Y, pupilId: 'E002', classCode: 'CP-A', date: '2026-10-05' },
+    }).expect(409);
     await send({ type: 'CorrectPupilIdentity', payload: { uai: UAI, pupilId: 'E002', lastName: 'Lefèvre-Ménard' } }).expect(200);
     const now = await get(`/api/establishments/${UAI}/pupils/E002`).expect(200);
     expect(now.body.identity.lastName).toBe('Lefèvre-Ménard');
@@ -154,7 +197,10 @@ describe('the school domain over HTTP', () => {
   });
 
   it('rebuilds every read model to exactly what was built incrementally', async () => {
-    await send({ type: 'ExitPupil', payload: { uai: UAI, year: Y, pupilId: 'E002', exitDate: '2026-12-18', motive: '42' } }).expect(200);
+    await send({
+      type: 'ExitPupil',
+      payload: { uai: UAI, year: Y, pupilId: 'E002', exitDate: '2026-12-18', motive: '42' },
+    }).expect(200);
     const paths = [
       `/api/establishments`,
       `/api/establishments/${UAI}/years`,
@@ -168,7 +214,11 @@ describe('the school domain over HTTP', () => {
     for (const p of t.kernel.projections.projections) await t.kernel.projections.rebuild(p.name);
     const after = await Promise.all(paths.map(async (p) => (await get(p).expect(200)).body));
     expect(after).toEqual(before);
-    expect(before[3].find((p: { pupilId: string }) => p.pupilId === 'E002')).toMatchObject({ status: 'sorti', exitDate: '2026-12-18', exitMotive: '42' });
+    expect(before[3].find((p: { pupilId: string }) => p.pupilId === 'E002')).toMatchObject({
+      status: 'sorti',
+      exitDate: '2026-12-18',
+      exitMotive: '42',
+    });
   });
 
   it('answers 404 in French for an unknown pupil, and 400 for a malformed UAI', async () => {

@@ -8,6 +8,9 @@ import { PluginRegistry } from '../plugins/plugin-registry';
 import { ProjectionEngine } from '../projections/projection-engine';
 import { TimeTravel } from '../time-travel/time-travel';
 import { HistoryService } from '../history/history-service';
+import { ControlService } from '../exchanges/control-service';
+import { ExportService } from '../exchanges/export-service';
+import { ImportService } from '../exchanges/import-service';
 import { coreLookups } from '../read-models/core-lookups';
 import { coreProjections } from '../read-models/core-projections';
 
@@ -25,6 +28,10 @@ export interface KernelOptions {
  * database, catalogues (core then plugins, then frozen), store, projections, pipeline.
  */
 export class Kernel {
+  readonly imports = new ImportService(this);
+  readonly controls = new ControlService(this);
+  readonly exports = new ExportService(this);
+
   private constructor(
     readonly db: Database,
     readonly catalogue: EventCatalogue,

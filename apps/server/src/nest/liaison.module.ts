@@ -10,6 +10,7 @@ import { readModelQueryHandlers } from '../cqrs/read-model.queries';
 import { AuthController } from '../http/auth.controller';
 import { CommandsController } from '../http/commands.controller';
 import { EventsController } from '../http/events.controller';
+import { ExchangesController } from '../http/exchanges.controller';
 import { HealthController } from '../http/health.controller';
 import { EstablishmentsController } from '../http/establishments.controller';
 import { Kernel, type KernelOptions } from '../kernel/kernel';
@@ -31,7 +32,7 @@ export class LiaisonModule implements OnApplicationShutdown {
     return {
       module: LiaisonModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, AuthController, CommandsController, EventsController, EstablishmentsController],
+      controllers: [HealthController, AuthController, CommandsController, EventsController, EstablishmentsController, ExchangesController],
       providers: [
         { provide: KERNEL, useFactory: () => Kernel.open(options.kernel()) },
         UsersService,

@@ -1,5 +1,8 @@
 import {
   type CommandRegistry,
+  type Control,
+  type Exporter,
+  type Importer,
   formatsOf,
   type Evolver,
   type LiaisonPlugin,
@@ -57,6 +60,23 @@ export class PluginRegistry {
   /** Evolvers of the plugins' own stream kinds, for history diffs. */
   aggregates(): Array<[string, Evolver<unknown>]> {
     return this.plugins.flatMap((p) => Object.entries(p.aggregates ?? {}));
+  }
+
+  importer(formatId: string): Importer | undefined {
+    return this.plugins.flatMap((p) => p.importers ?? []).find((i) => i.formatId === formatId);
+  }
+
+  exporter(formatId: string): Exporter | undefined {
+    return this.plugins.flatMap((p) => p.exporters ?? []).find((e) => e.formatId === formatId);
+  }
+
+  control(id: string): Control | undefined {
+    return this.plugins.flatMap((p) => p.controls ?? []).find((c) => c.id === id);
+  }
+
+  /** The controls of the plugins of a degree (an establishment's default controls). */
+  controlsFor(degree: 'first' | 'second'): Control[] {
+    return this.plugins.filter((p) => p.manifest.degree === degree).flatMap((p) => p.controls ?? []);
   }
 
   lookups(): LookupResolver[] {

@@ -15,6 +15,16 @@ import {
 
 export const DEFAULT_BATCH_SIZE = 2_000;
 
+/**
+ * Events per transaction of a rebuild (`projections rebuild`, a CLI maintenance run), unless a
+ * batch size was given. A replay commits far less often than catch-ups: every commit rewrites
+ * most of the read model's pages (WAL write, then checkpoint and fsync), and projections write
+ * once per stream and batch, so a large batch means fewer commits and fewer writes. The cost is
+ * memory (the batch's decoded events, ~1 KB each) and how long another writer waits between two
+ * batches; `docs/benchmarks.md` measures both.
+ */
+export const DEFAULT_REBUILD_BATCH_SIZE = 200_000;
+
 export interface CatchUpReport {
   name: string;
   applied: number;
@@ -28,13 +38,19 @@ export interface CatchUpReport {
  */
 export class ProjectionEngine {
   private readonly byName = new Map<string, Projection>();
+  private readonly batchSize: number;
+  private readonly rebuildBatchSize: number;
 
+  /** A given `batchSize` applies to rebuilds too; without one, rebuilds use larger batches. */
   constructor(
     private readonly db: Database,
     private readonly store: EventStore,
     projections: readonly Projection[],
-    private readonly batchSize = DEFAULT_BATCH_SIZE,
+    batchSize?: number,
+    rebuildBatchSize?: number,
   ) {
+    this.batchSize = batchSize ?? DEFAULT_BATCH_SIZE;
+    this.rebuildBatchSize = rebuildBatchSize ?? batchSize ?? DEFAULT_REBUILD_BATCH_SIZE;
     for (const p of projections) {
       if (this.byName.has(p.name)) throw new Error(`Projection ${p.name} is registered twice`);
       this.byName.set(p.name, p);
@@ -104,13 +120,13 @@ export class ProjectionEngine {
       await p.truncate(tx.executor());
       resetCheckpoint(tx, p.name, p.version);
     });
-    return this.catchUpOne(p);
+    return this.catchUpOne(p, this.rebuildBatchSize);
   }
 
-  private async catchUpOne(p: Projection): Promise<CatchUpReport> {
+  private async catchUpOne(p: Projection, batchSize = this.batchSize): Promise<CatchUpReport> {
     let applied = 0;
     for (;;) {
-      const step = await this.applyNextBatch(p);
+      const step = await this.applyNextBatch(p, batchSize);
       if (step.failed) return { name: p.name, applied, position: step.position, failed: step.failed };
       applied += step.applied;
       if (step.done) return { name: p.name, applied, position: step.position };
@@ -119,6 +135,7 @@ export class ProjectionEngine {
 
   private async applyNextBatch(
     p: Projection,
+    batchSize: number,
   ): Promise<{ applied: number; position: number; done: boolean; failed?: string }> {
     try {
       return await this.db.transaction(async (tx) => {
@@ -127,7 +144,7 @@ export class ProjectionEngine {
         if (checkpoint.status === 'failed') {
           return { applied: 0, position: checkpoint.position, done: true, failed: checkpoint.lastError ?? 'failed' };
         }
-        const { events, last } = this.readBatch(tx, checkpoint.position, p.handles);
+        const { events, last } = this.readBatch(tx, checkpoint.position, p.handles, batchSize);
         if (last === checkpoint.position) return { applied: 0, position: last, done: true };
         if (events.length > 0) {
           try {
@@ -162,6 +179,7 @@ export class ProjectionEngine {
     conn: SqliteConnection,
     after: number,
     handles: readonly string[],
+    batchSize = this.batchSize,
   ): { events: RecordedEvent[]; last: number } {
     const handled = new Set(handles);
     const catalogue = this.store.eventCatalogue;
@@ -171,7 +189,7 @@ export class ProjectionEngine {
     for (const row of this.store.iterateRows(after, conn)) {
       last = row.global_position;
       if (handled.has(row.type)) events.push(toRecordedEvent(row, catalogue));
-      if (++scanned >= this.batchSize) break;
+      if (++scanned >= batchSize) break;
     }
     return { events, last };
   }

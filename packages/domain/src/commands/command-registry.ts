@@ -57,8 +57,11 @@ export class CommandRegistry {
     return [...this.definitions.values()];
   }
 
-  /** Validates an untrusted `{type, payload}`; throws `InvalidValueError` in French. */
-  validate(raw: unknown): ValidatedCommand {
+  /**
+   * Validates an untrusted `{type, payload}`; throws `InvalidValueError` in French. Internal
+   * commands pass only when the server itself sends them.
+   */
+  validate(raw: unknown, options: { allowInternal?: boolean } = {}): ValidatedCommand {
     const envelope = envelopeSchema.safeParse(raw, { error: frenchMessages });
     if (!envelope.success) {
       throw new InvalidValueError(`commande invalide : ${describeIssues(envelope.error.issues)}`);
@@ -67,6 +70,9 @@ export class CommandRegistry {
     const definition = this.definitions.get(type);
     if (!definition) {
       throw new InvalidValueError(`commande inconnue : « ${type} »`, { type });
+    }
+    if (definition.internal && !options.allowInternal) {
+      throw new InvalidValueError(`commande réservée au serveur : « ${type} »`, { type });
     }
     const parsed = definition.payload.safeParse(payload ?? {}, { error: frenchMessages });
     if (!parsed.success) {

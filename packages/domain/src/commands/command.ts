@@ -27,6 +27,11 @@ export interface CommandDefinition<TPayload = any, TState = any, TContext = any>
   /** Validates the payload; failures are invalid input (exit 2, HTTP 400). */
   readonly payload: z.ZodType<TPayload>;
   readonly decider: Decider<Command<string, TPayload>, TState, TContext>;
+  /**
+   * Bookkeeping the server records itself (an import's report, an export's manifest): refused
+   * when it comes from outside (HTTP, `liaison exec`).
+   */
+  readonly internal?: boolean;
   /** The one stream the events are appended to. */
   streamId(payload: TPayload): string;
   /** Streams whose folded states form the decider's context, keyed by name. */

@@ -3,6 +3,7 @@ import { type Upcaster } from '../upcaster';
 import * as classEvents from './class-events';
 import * as establishmentEvents from './establishment-events';
 import * as guardianEvents from './guardian-events';
+import * as ledgerEvents from './ledger-events';
 import * as pupilEvents from './pupil-events';
 import * as yearEvents from './year-events';
 
@@ -12,6 +13,7 @@ export * from './year-events';
 export * from './class-events';
 export * from './pupil-events';
 export * from './guardian-events';
+export * from './ledger-events';
 
 const definitionsOf = (module: Record<string, unknown>): EventDefinition[] =>
   Object.values(module).filter(
@@ -26,6 +28,7 @@ export const coreEventDefinitions: EventDefinition[] = [
   classEvents,
   pupilEvents,
   guardianEvents,
+  ledgerEvents,
 ].flatMap(definitionsOf);
 
 /** Every core upcaster; each has a fixture test under `__fixtures__/upcasters`. */

@@ -35,11 +35,10 @@ async function runDemo(options: CommonOptions): Promise<void> {
   ).catch((error: unknown) => {
     if (error instanceof DemoRefusedError) throw new CliError(error.message, ExitCode.rejected);
     if (error instanceof DemoCommandRefusedError) {
-      throw new CliError(
-        `${error.message} — c’est une erreur de la démonstration`,
-        ExitCode.rejected,
-        { command: error.command, index: error.index },
-      );
+      throw new CliError(`${error.message} — c’est une erreur de la démonstration`, ExitCode.rejected, {
+        command: error.command,
+        index: error.index,
+      });
     }
     throw error;
   });
@@ -51,15 +50,21 @@ async function runDemo(options: CommonOptions): Promise<void> {
   out.data(outcome);
   const c = outcome.counts;
   out.line(`Démonstration créée en ${(outcome.durationMs / 1000).toFixed(1).replace('.', ',')} s :`);
-  out.line(`  établissements : ${outcome.establishments.length} — ${outcome.establishments.map((e) => `${e.name} (${e.uai})`).join(', ')}`);
-  out.line(`  années scolaires : ${schoolYear(outcome.previousYear)} (historique complet) et ${schoolYear(outcome.currentYear)} (en cours)`);
+  out.line(
+    `  établissements : ${outcome.establishments.length} — ${outcome.establishments.map((e) => `${e.name} (${e.uai})`).join(', ')}`,
+  );
+  out.line(
+    `  années scolaires : ${schoolYear(outcome.previousYear)} (historique complet) et ${schoolYear(outcome.currentYear)} (en cours)`,
+  );
   out.line(`  classes : ${number(c.classes)}, dont ${number(c.classesCurrentYear)} en ${schoolYear(outcome.currentYear)}`);
   out.line(
     `  élèves : ${number(c.pupils)}, dont ${number(c.pupilsEnrolledCurrentYear)} inscrits et ${number(c.pupilsPreEnrolledCurrentYear)} préinscrits en ${schoolYear(outcome.currentYear)}`,
   );
   out.line(`  responsables : ${number(c.guardians)}`);
   out.line(`  événements : ${number(outcome.events)} (${number(c.commands)} commandes, en une seule transaction)`);
-  out.line(`  utilisateurs : ${outcome.users.map((u) => `${u.login} (${ROLE_LABELS[u.role] ?? u.role})`).join(', ')}, mot de passe « demo »`);
+  out.line(
+    `  utilisateurs : ${outcome.users.map((u) => `${u.login} (${ROLE_LABELS[u.role] ?? u.role})`).join(', ')}, mot de passe « demo »`,
+  );
   for (const warning of outcome.warnings) out.line(`  avertissement : ${warning}`);
   out.line('Connectez-vous avec direction / demo.');
 }

@@ -43,7 +43,9 @@ export function registerProjectionsCommand(program: Command): void {
     });
     out.data(reports);
     for (const r of reports) {
-      out.line(`${r.name} : ${r.applied} événement(s) rejoué(s), position ${r.position}${r.failed ? ` — ÉCHEC : ${r.failed}` : ''}`);
+      out.line(
+        `${r.name} : ${r.applied} événement(s) rejoué(s), position ${r.position}${r.failed ? ` — ÉCHEC : ${r.failed}` : ''}`,
+      );
     }
     if (reports.some((r) => r.failed)) process.exitCode = ExitCode.rejected;
   });

@@ -1,0 +1,57 @@
+import {
+  type ClassState,
+  type EstablishmentState,
+  type GuardianState,
+  initialEstablishmentState,
+  initialYearState,
+  type PupilState,
+  type SchoolSnapshot,
+  streamIds,
+  type YearState,
+} from '@liaison/domain';
+import { type SqliteConnection } from '../database/sqlite-connection';
+import { type Kernel } from '../kernel/kernel';
+import { readModelConnection } from '../read-models/read-model-connection';
+
+function statesWithPrefix<T>(conn: SqliteConnection, prefix: string): T[] {
+  // substr, not LIKE: class codes and ids may hold `_`, a LIKE wildcard.
+  return conn
+    .all<{ state: string }>('SELECT state FROM core_states WHERE substr(stream_id, 1, ?) = ? ORDER BY stream_id', [
+      prefix.length,
+      prefix,
+    ])
+    .map((r) => JSON.parse(r.state) as T);
+}
+
+function stateOf<T>(conn: SqliteConnection, streamId: string): T | undefined {
+  const row = conn.get<{ state: string }>('SELECT state FROM core_states WHERE stream_id = ?', [streamId]);
+  return row ? (JSON.parse(row.state) as T) : undefined;
+}
+
+/**
+ * The establishment's year as plugins see it, from the folded states the inline projections
+ * keep: live (the head of the log) or as of a past position (the time-travel database).
+ */
+export async function loadSnapshot(kernel: Kernel, uai: string, year: number, asOf?: number): Promise<SchoolSnapshot> {
+  const head = kernel.store.headPosition();
+  const position = asOf === undefined ? head : Math.min(asOf, head);
+  const conn = await readModelConnection(kernel, uai, asOf === undefined ? undefined : position);
+  const at = position > 0 ? kernel.store.readAll({ after: position - 1, upTo: position, limit: 1 })[0] : undefined;
+  const classes = statesWithPrefix<ClassState>(conn, `${streamIds.class(uai, year, '')}`).filter((c) => c.created);
+  const pupils = statesWithPrefix<PupilState>(conn, `${streamIds.pupil(uai, '')}`).filter((p) => p.registered);
+  const guardians: Record<string, GuardianState> = {};
+  for (const g of statesWithPrefix<GuardianState>(conn, `${streamIds.guardian(uai, '')}`)) {
+    if (g.registered && g.guardianId) guardians[g.guardianId] = g;
+  }
+  return {
+    uai,
+    year,
+    asOf: position,
+    asOfTime: at?.recordedAt ?? new Date(0).toISOString(),
+    establishment: stateOf<EstablishmentState>(conn, streamIds.establishment(uai)) ?? initialEstablishmentState(),
+    schoolYear: stateOf<YearState>(conn, streamIds.year(uai, year)) ?? initialYearState(),
+    classes,
+    pupils,
+    guardians,
+  };
+}
