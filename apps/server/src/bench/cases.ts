@@ -72,7 +72,12 @@ async function rebuildCase(options: BenchOptions, files: TempFiles): Promise<Cas
   );
   const baseline = await runInChild({ kind: 'raw-scan', dbPath: path, events: generated.events });
   log('case 3: rebuild…');
-  const subject = await runInChild({ kind: 'rebuild', dbPath: path, events: generated.events });
+  const subject = await runInChild({
+    kind: 'rebuild',
+    dbPath: path,
+    events: generated.events,
+    ...(options.rebuildBatch === undefined ? {} : { batch: options.rebuildBatch }),
+  });
   files.remove(path);
   return { ...result('rebuild', '3. Projection rebuild (core_stream_activity)', subject, baseline, 0.5), log: generated };
 }

@@ -5,7 +5,7 @@ export type Job =
   | { kind: 'pipeline-execute'; dbPath: string; events: number }
   | { kind: 'pipeline-batch'; dbPath: string; events: number; batch: number }
   | { kind: 'raw-insert'; dbPath: string; events: number; perTransaction: number }
-  | { kind: 'rebuild'; dbPath: string; events: number }
+  | { kind: 'rebuild'; dbPath: string; events: number; batch?: number }
   | { kind: 'raw-scan'; dbPath: string; events: number };
 
 /**
@@ -21,7 +21,7 @@ export async function runJob(job: Job): Promise<Measurement> {
     case 'raw-insert':
       return (await import('./raw-insert.js')).runRawInsert(job.dbPath, job.events, job.perTransaction);
     case 'rebuild':
-      return (await import('./rebuild-run.js')).runRebuild(job.dbPath, job.events);
+      return (await import('./rebuild-run.js')).runRebuild(job.dbPath, job.events, job.batch);
     case 'raw-scan':
       return (await import('./raw-scan.js')).runRawScan(job.dbPath, job.events);
   }

@@ -10,6 +10,8 @@ export interface BenchOptions {
   log: number;
   /** Commands per transaction in case 2. */
   batch: number;
+  /** Events per rebuild transaction in case 3; the engine's default when absent. */
+  rebuildBatch?: number;
   cases: readonly CaseName[];
   json: boolean;
   /** Keep the temporary SQLite files (to inspect them). */
@@ -18,7 +20,7 @@ export interface BenchOptions {
   dir?: string;
 }
 
-const USAGE = `usage: node dist/bench/main.js [--events N] [--log N] [--batch N] [--cases pipeline,batch,rebuild] [--json] [--keep] [--dir DIR]
+const USAGE = `usage: node dist/bench/main.js [--events N] [--log N] [--batch N] [--rebuild-batch N] [--cases pipeline,batch,rebuild] [--json] [--keep] [--dir DIR]
   env: BENCH_EVENTS, BENCH_LOG (the flags win)`;
 
 function positiveInt(name: string, value: string | undefined): number {
@@ -51,6 +53,9 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
         break;
       case '--batch':
         options.batch = positiveInt('--batch', value());
+        break;
+      case '--rebuild-batch':
+        options.rebuildBatch = positiveInt('--rebuild-batch', value());
         break;
       case '--cases': {
         const names = value().split(',').filter(Boolean);

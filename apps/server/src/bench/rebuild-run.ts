@@ -1,14 +1,20 @@
 import { Kernel } from '../kernel/kernel';
+import { DEFAULT_REBUILD_BATCH_SIZE } from '../projections/projection-engine';
 import { type Measurement, measure } from './measure';
 
 export const REBUILT_PROJECTION = 'core_stream_activity';
 
-/** Case 3: `projections.rebuild('core_stream_activity')` over the generated log. */
-export async function runRebuild(dbPath: string, events: number): Promise<Measurement> {
-  const kernel = await Kernel.open({ dbPath, plugins: [] });
+/**
+ * Case 3: `projections.rebuild('core_stream_activity')` over the generated log, in the engine's
+ * rebuild batches, or in batches of `batch` events (`--rebuild-batch`, the kernel's
+ * `projectionBatchSize`).
+ */
+export async function runRebuild(dbPath: string, events: number, batch?: number): Promise<Measurement> {
+  const kernel = await Kernel.open({ dbPath, plugins: [], ...(batch === undefined ? {} : { projectionBatchSize: batch }) });
+  const perBatch = (batch ?? DEFAULT_REBUILD_BATCH_SIZE).toLocaleString('en-US');
   try {
     let applied = 0;
-    const m = await measure(`projections.rebuild(${REBUILT_PROJECTION})`, events, async () => {
+    const m = await measure(`projections.rebuild(${REBUILT_PROJECTION}), ${perBatch}/tx`, events, async () => {
       const report = await kernel.projections.rebuild(REBUILT_PROJECTION);
       if (report.failed) throw new Error(`rebuild failed: ${report.failed}`);
       applied = report.applied;

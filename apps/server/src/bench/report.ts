@@ -5,7 +5,7 @@ import { type BenchOptions } from './options';
 
 export interface BenchReport {
   machine: MachineInfo;
-  options: { events: number; log: number; batch: number };
+  options: { events: number; log: number; batch: number; rebuildBatch: number | 'default' };
   memory: string;
   cases: CaseResult[];
 }
@@ -36,7 +36,7 @@ export function formatReport(report: BenchReport): string {
   const m = report.machine;
   const lines = [
     `Liaison bench — node ${m.node}, SQLite ${m.sqlite}, ${m.platform}, ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB`,
-    `events=${report.options.events}  log=${report.options.log}  batch=${report.options.batch}`,
+    `events=${report.options.events}  log=${report.options.log}  batch=${report.options.batch}  rebuild batch=${report.options.rebuildBatch}`,
     '',
   ];
   const rows: string[][] = [['Case / measurement', 'Events', 'Wall s', 'CPU s', 'Events/s', 'RSS before (MB)', 'Peak RSS (MB)']];
@@ -66,5 +66,5 @@ export function formatReport(report: BenchReport): string {
 }
 
 export function reportOptions(options: BenchOptions): BenchReport['options'] {
-  return { events: options.events, log: options.log, batch: options.batch };
+  return { events: options.events, log: options.log, batch: options.batch, rebuildBatch: options.rebuildBatch ?? 'default' };
 }

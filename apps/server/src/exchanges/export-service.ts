@@ -12,6 +12,8 @@ import { type EventData, ExportProduced } from '@liaison/events';
 import { type Kernel } from '../kernel/kernel';
 import { commitFiles, discard, stageFiles } from './atomic-write';
 import { ExportBlockedError, ExportCancelledError } from './exchange-errors';
+import { type EventWithChanges } from '../history/history-service';
+import { exportScopeStreams } from './export-scope';
 import { loadSnapshot } from './snapshot-loader';
 
 export type ExportManifest = EventData<typeof ExportProduced>;
@@ -148,6 +150,32 @@ export class ExportService {
 
   find(exportId: string): ExportManifest | undefined {
     return this.ledger().find((m) => m.exportId === exportId);
+  }
+
+  /**
+   * The changes an export carries: the events in its scope after the previous export of the
+   * same format, establishment and year (from the beginning for a first export), up to its
+   * `asOf` — or, with `since`, everything in scope after it (what changed since it was sent).
+   */
+  async changes(
+    exportId: string,
+    mode: 'carried' | 'since' = 'carried',
+  ): Promise<{ manifest: ExportManifest; from: number; to: number; events: EventWithChanges[] }> {
+    const manifest = this.find(exportId);
+    if (!manifest) throw new RuleViolationError('export_unknown', `l’export ${exportId} n’existe pas`);
+    const exporter = this.exporter(manifest.formatId);
+    const previous = this.recorded(manifest.formatId, manifest.uai)
+      .filter((m) => m.year === manifest.year && m.asOf < manifest.asOf)
+      .at(-1);
+    const from = mode === 'carried' ? (previous?.asOf ?? 0) : manifest.asOf;
+    const to = mode === 'carried' ? manifest.asOf : this.kernel.store.headPosition();
+    const snapshot = await this.snapshot(manifest.uai, manifest.year, to);
+    const inScope = exportScopeStreams(snapshot);
+    const bookkeeping = new Set(exporter.bookkeepingEventTypes ?? []);
+    const events = this.kernel.store
+      .readAll({ uai: manifest.uai, after: from, upTo: to })
+      .filter((e) => inScope(e.streamId) && (exporter.inScope?.(e.streamId, snapshot) ?? true) && !bookkeeping.has(e.type));
+    return { manifest, from, to, events: this.kernel.history.withChanges(events) };
   }
 
   /** The kept bytes of an export's file. */

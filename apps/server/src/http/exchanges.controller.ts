@@ -127,6 +127,12 @@ export class ExchangesController {
     return manifest;
   }
 
+  /** Who changed what before this export: the changes since the previous export of the same format, with authors and values. */
+  @Get('exports/:id/changes')
+  changes(@Param('id') id: string) {
+    return this.kernel.exports.changes(id, 'carried');
+  }
+
   /** The kept copy of the export's file (or of `?file=` when it has several); the download is recorded. */
   @Get('exports/:id/download')
   @Roles(...WRITER_ROLES)

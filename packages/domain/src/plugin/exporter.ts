@@ -31,6 +31,13 @@ export interface Exporter {
    * snapshot; the export is then built as of the position after them.
    */
   prepare?(snapshot: SchoolSnapshot): Command[];
+  /**
+   * Event types this exporter records for its own sends (ids assigned, send numbers): they
+   * are bookkeeping, never listed among the changes an export carries.
+   */
+  readonly bookkeepingEventTypes?: readonly string[];
+  /** Narrows the export's scope (default: the establishment, the year, its classes, its pupils and their guardians). */
+  inScope?(streamId: string, snapshot: SchoolSnapshot): boolean;
   plan(snapshot: SchoolSnapshot): ExportPlan;
   /** Pure: the same snapshot and context give the same bytes. */
   build(snapshot: SchoolSnapshot, context: ExportBuildContext): { files: ExportFile[]; counts: Record<string, number> };

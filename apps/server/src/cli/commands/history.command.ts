@@ -14,6 +14,7 @@ interface HistoryOptions extends CommonOptions {
   type?: string;
   actor?: string;
   limit?: number;
+  sinceExport?: string;
 }
 
 const show = (value: unknown) => (value === undefined ? '∅' : typeof value === 'string' ? value : JSON.stringify(value));
@@ -35,10 +36,12 @@ export function registerHistoryCommand(program: Command): void {
       .option('--as-of <position>', 'jusqu’à cette position incluse', positiveInteger('--as-of'))
       .option('--type <types>', 'types d’événement, séparés par des virgules')
       .option('--actor <name>', 'auteur')
-      .option('--limit <n>', 'nombre maximal d’événements', positiveInteger('--limit')),
+      .option('--limit <n>', 'nombre maximal d’événements', positiveInteger('--limit'))
+      .option('--since-export <id>', 'ce qui a changé, dans le périmètre de cet export, depuis qu’il a été produit'),
   ).action(async (options: HistoryOptions) => {
     const out = new Output(Boolean(options.json));
-    const events = await withAppContext(resolveDbPath(options), async (app) => {
+    const events = await withAppContext(resolveDbPath(options), async (app, kernel) => {
+      if (options.sinceExport) return (await kernel.exports.changes(options.sinceExport, 'since')).events;
       const bus = app.get(QueryBus);
       const collected: EventWithChanges[] = [];
       let after: number | undefined;
