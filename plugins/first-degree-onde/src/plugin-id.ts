@@ -7,4 +7,5 @@ export const EXTRACTION_FORMAT_ID = 'onde.extraction';
 export const BE1D_FORMAT_ID = 'onde.be1d';
 
 /** Refusal shared by the importers: a second-degree establishment exchanges with SIECLE, not ONDE. */
-export const SECOND_DEGREE_REFUSAL = 'ce format est celui du premier degré : l’établissement est du second degré (il échange avec SIECLE)';
+export const SECOND_DEGREE_REFUSAL =
+  'ce format est celui du premier degré : l’établissement est du second degré (il échange avec SIECLE)';

@@ -1,1 +1,3 @@
 export * from './given-when-then';
+export * from './snapshot-from-events';
+export * from './plugin-contract-suite';

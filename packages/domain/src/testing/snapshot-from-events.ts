@@ -32,7 +32,12 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * run controls, importers and exporters without a server. Streams named twice are
  * concatenated in order; other establishments' streams and plugin streams are ignored.
  */
-export function snapshotFromEvents(uai: string, year: number, history: readonly StreamHistory[], asOf: SnapshotAsOf = {}): SchoolSnapshot {
+export function snapshotFromEvents(
+  uai: string,
+  year: number,
+  history: readonly StreamHistory[],
+  asOf: SnapshotAsOf = {},
+): SchoolSnapshot {
   const streams = new Map<string, StreamHistory['events']>();
   for (const s of history) streams.set(s.streamId, [...(streams.get(s.streamId) ?? []), ...s.events]);
   const folded = (streamId: string): unknown => {
@@ -40,7 +45,8 @@ export function snapshotFromEvents(uai: string, year: number, history: readonly 
     if (!aggregate) return undefined;
     return fold(aggregate, streams.get(streamId) ?? []);
   };
-  const of = (kind: string, prefix: string) => [...streams.keys()].filter((id) => streamTypeOf(id) === kind && id.startsWith(prefix)).sort(byText);
+  const of = (kind: string, prefix: string) =>
+    [...streams.keys()].filter((id) => streamTypeOf(id) === kind && id.startsWith(prefix)).sort(byText);
 
   const classes = of('class', `class-${uai}-${year}-`)
     .map((id) => folded(id) as ClassState)

@@ -7,14 +7,22 @@ import { type ScopedPupil } from '../school/pupil-scope';
  * compliant, since it blocks the export just the same: the seed's rule « exporter quand
  * Élève(s) non conforme(s) = 0 » then holds exactly when nothing blocks.
  */
-export function countCompliance(checked: readonly ScopedPupil[], anomalies: readonly Anomaly[]): { compliant: number; nonCompliant: number } {
+export function countCompliance(
+  checked: readonly ScopedPupil[],
+  anomalies: readonly Anomaly[],
+): { compliant: number; nonCompliant: number } {
   const errors = anomalies.filter((a) => a.severity === 'error');
   const establishmentFault = errors.some((a) => a.entity.kind === 'establishment');
   const faultyClasses = new Set(errors.filter((a) => a.entity.kind === 'class').map((a) => a.entity.id));
   const lifted: Anomaly[] = [...errors];
   for (const pupil of checked) {
     if (establishmentFault || faultyClasses.has(pupil.classCode)) {
-      lifted.push({ rule: 'classe-ou-etablissement', severity: 'error', entity: { kind: 'pupil', id: pupil.pupilId, label: pupil.label }, message: '' });
+      lifted.push({
+        rule: 'classe-ou-etablissement',
+        severity: 'error',
+        entity: { kind: 'pupil', id: pupil.pupilId, label: pupil.label },
+        message: '',
+      });
     }
   }
   return countPupils(

@@ -30,14 +30,15 @@ export function be1dExporter(tables: OndeLabelTables): Exporter {
     displayName: 'Base élèves 1er degré vers ONDE (<UAI>.zip)',
     status: 'adapter',
     plan: (snapshot) => planOf(snapshot, tables).plan,
+    /**
+     * Renders the snapshot; deciding whether it may be sent is `plan`'s job (« le rapport doit
+     * être vierge »: the server refuses a live export while `plan.blocking` is not empty). Not
+     * refusing here keeps a recorded export replayable byte for byte even if a later version
+     * of the control finds more to say about the old data. Only a character the file cannot
+     * hold stops the writer.
+     */
     build(snapshot: SchoolSnapshot, context: ExportBuildContext) {
       const { run, plan } = planOf(snapshot, tables);
-      // « Le rapport doit être vierge » (Aplon, Charlemagne): never write a file the control refuses.
-      if (plan.blocking.length > 0) {
-        throw new Error(
-          `export ONDE refusé : ${plan.blocking.length} anomalie(s) bloquante(s), ${run.report.counts.nonCompliant} élève(s) non conforme(s) — lancez le contrôle et corrigez-les`,
-        );
-      }
       const { pupils, guardians } = run.context.files;
       const zip = deterministicZip(
         [

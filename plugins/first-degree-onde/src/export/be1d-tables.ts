@@ -34,9 +34,9 @@ function languageLabel(snapshot: SchoolSnapshot, code: string | undefined): stri
 /** The address columns of one guardian (Adresse, Cp, Commune, Pays), traced to the guardian's fields. */
 function addressCells(snapshot: SchoolSnapshot, guardianId: string | undefined, entity: CellSource['entity']): Cell[] {
   const address = guardianId === undefined ? undefined : snapshot.guardians[guardianId]?.person?.address;
-  const at = (field: string): CellSource => ({ entity, field: `guardians.${guardianId}.address.${field}` });
+  const at = (field: string, value?: string): CellSource => ({ entity, field: `guardians.${guardianId}.address.${field}`, ...(value === undefined ? {} : { value }) });
   return [
-    cell(joinAddress(address), at('line1'), at('line2')),
+    cell(joinAddress(address), at('line1', address?.line1 ?? ''), at('line2', address?.line2 ?? '')),
     cell(address?.postalCode, at('postalCode')),
     cell(address?.commune, at('commune')),
     cell(countryLabel(address?.country)),
@@ -104,14 +104,15 @@ interface GuardianChild {
 function guardianRow(snapshot: SchoolSnapshot, guardianId: string, children: GuardianChild[], groups: number, tables: OndeLabelTables): Cell[] {
   const person = snapshot.guardians[guardianId]?.person;
   // A guardian's value is fixed on the guardian, but each child's record is where a user fixes it.
-  const at = (field: string): CellSource[] => children.map((c) => ({ entity: pupilEntity(c.pupil), field: `guardians.${guardianId}.${field}` }));
+  const at = (field: string, value?: string): CellSource[] =>
+    children.map((c) => ({ entity: pupilEntity(c.pupil), field: `guardians.${guardianId}.${field}`, ...(value === undefined ? {} : { value }) }));
   const address = person?.address;
   const row: Cell[] = [
     cell(person?.civility),
     cell(upper(person?.usageName), ...at('usageName')),
     cell(upper(person?.lastName), ...at('lastName')),
     cell(person?.firstName, ...at('firstName')),
-    cell(joinAddress(address), ...at('address.line1'), ...at('address.line2')),
+    cell(joinAddress(address), ...at('address.line1', address?.line1 ?? ''), ...at('address.line2', address?.line2 ?? '')),
     cell(address?.postalCode, ...at('address.postalCode')),
     cell(address?.commune, ...at('address.commune')),
     cell(countryLabel(address?.country)),

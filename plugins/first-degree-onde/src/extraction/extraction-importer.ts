@@ -65,11 +65,19 @@ export function extractionImporter(): Importer {
         }
         const candidates = matcher.candidates(row).sort((a, b) => compareText(a.pupilId ?? '', b.pupilId ?? ''));
         if (candidates.length === 0) {
-          rows.push({ ...base, outcome: 'unmatched', message: 'aucun élève de l’année ne correspond (nom, prénom et date de naissance)' });
+          rows.push({
+            ...base,
+            outcome: 'unmatched',
+            message: 'aucun élève de l’année ne correspond (nom, prénom et date de naissance)',
+          });
           continue;
         }
         if (candidates.length > 1) {
-          rows.push({ ...base, outcome: 'unmatched', message: `plusieurs élèves correspondent (${candidates.map(who).join(', ')}) : INE non attribué, à saisir dans la bonne fiche` });
+          rows.push({
+            ...base,
+            outcome: 'unmatched',
+            message: `plusieurs élèves correspondent (${candidates.map(who).join(', ')}) : INE non attribué, à saisir dans la bonne fiche`,
+          });
           continue;
         }
         const pupil = candidates[0] as PupilState;
@@ -81,17 +89,29 @@ export function extractionImporter(): Importer {
           rows.push(
             earlierForPupil.ine === ine
               ? { ...base, outcome: 'unchanged', message: `ligne en double : INE déjà traité ligne ${earlierForPupil.line}` }
-              : { ...base, outcome: 'rejected', message: `${who(pupil)} reçoit déjà l’INE ${earlierForPupil.ine} ligne ${earlierForPupil.line} : deux INE pour un même élève` },
+              : {
+                  ...base,
+                  outcome: 'rejected',
+                  message: `${who(pupil)} reçoit déjà l’INE ${earlierForPupil.ine} ligne ${earlierForPupil.line} : deux INE pour un même élève`,
+                },
           );
           continue;
         }
         if (earlierForIne) {
-          rows.push({ ...base, outcome: 'rejected', message: `INE ${ine} déjà attribué ligne ${earlierForIne.line} à l’élève ${earlierForIne.pupilId}` });
+          rows.push({
+            ...base,
+            outcome: 'rejected',
+            message: `INE ${ine} déjà attribué ligne ${earlierForIne.line} à l’élève ${earlierForIne.pupilId}`,
+          });
           continue;
         }
         const holder = holders.get(ine);
         if (holder && holder.pupilId !== pupilId) {
-          rows.push({ ...base, outcome: 'rejected', message: `INE ${ine} déjà porté par ${who(holder)} : vérifiez les deux fiches` });
+          rows.push({
+            ...base,
+            outcome: 'rejected',
+            message: `INE ${ine} déjà porté par ${who(holder)} : vérifiez les deux fiches`,
+          });
           continue;
         }
         givenPupil.set(pupilId, { ine, line: row.line });
@@ -103,7 +123,9 @@ export function extractionImporter(): Importer {
         rows.push({
           ...base,
           outcome: 'update',
-          message: pupil.ine ? `INE ${ine} remplace ${pupil.ine} pour ${who(pupil)}${warning}` : `INE ${ine} attribué à ${who(pupil)}${warning}`,
+          message: pupil.ine
+            ? `INE ${ine} remplace ${pupil.ine} pour ${who(pupil)}${warning}`
+            : `INE ${ine} attribué à ${who(pupil)}${warning}`,
           commands: [{ type: 'AssignNationalId', payload: { uai: context.uai, pupilId, ine } }],
         });
       }

@@ -2,7 +2,8 @@ import { type PupilState } from '@liaison/domain';
 import { normaliseName } from '../text/normalise';
 import { type ExtractionPupil } from './extraction-reader';
 
-const key = (name: string, firstName: string, birthDate: string) => `${normaliseName(name)}|${normaliseName(firstName)}|${birthDate}`;
+const key = (name: string, firstName: string, birthDate: string) =>
+  `${normaliseName(name)}|${normaliseName(firstName)}|${birthDate}`;
 
 /**
  * Finds our pupils by (family or usage name, first name, birth date), ignoring accents, case,

@@ -65,7 +65,9 @@ export function formationsImporter(): Importer {
       }
       // Rows in file order, whatever their kind.
       rows.sort((a, b) => lineOf(a) - lineOf(b));
-      const notes = [`fichier ${context.fileName} lu en ${encoding === 'utf-8' ? 'UTF-8' : 'ISO-8859-15'} : ${lines.length} entrée(s)`];
+      const notes = [
+        `fichier ${context.fileName} lu en ${encoding === 'utf-8' ? 'UTF-8' : 'ISO-8859-15'} : ${lines.length} entrée(s)`,
+      ];
       if (!snapshot.schoolYear.opened) {
         notes.push(`l’année ${schoolYearLabel(context.year)} n’est pas ouverte : ouvrez-la avant d’en importer les formations`);
       }
@@ -89,7 +91,9 @@ function kindRows(
   const changed = new Set(diff.changed);
   const declared = entries.filter((e) => added.has(e.code) || changed.has(e.code));
   const command: Command | undefined =
-    declared.length > 0 ? { type: wording.command, payload: { uai: target.uai, year: target.year, source: target.source, entries: declared } } : undefined;
+    declared.length > 0
+      ? { type: wording.command, payload: { uai: target.uai, year: target.year, source: target.source, entries: declared } }
+      : undefined;
   let commandPlaced = false;
   return lines.map((line): ImportRow => {
     const { code } = line.entry;

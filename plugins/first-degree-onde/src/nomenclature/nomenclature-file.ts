@@ -32,9 +32,14 @@ const MAX_REPORTED = 20;
  * number, and any of them refuses the whole file (an import never half-applies).
  */
 export function parseNomenclatureFile(text: string): NomenclatureLine[] {
-  const records = readCsv(text).filter((r) => !(r.fields[0] ?? '').trimStart().startsWith('#') && r.fields.some((f) => f.trim() !== ''));
+  const records = readCsv(text).filter(
+    (r) => !(r.fields[0] ?? '').trimStart().startsWith('#') && r.fields.some((f) => f.trim() !== ''),
+  );
   const [header, ...rows] = records;
-  if (!header) throw new ImportFileError('fichier de nomenclature vide : l’en-tête « type;code;libellé;cycle » et au moins une ligne sont attendus');
+  if (!header)
+    throw new ImportFileError(
+      'fichier de nomenclature vide : l’en-tête « type;code;libellé;cycle » et au moins une ligne sont attendus',
+    );
   const names = header.fields.map(normaliseHeader);
   if (!HEADER.slice(0, 3).every((name, i) => names[i] === name) || (names.length > 3 && names[3] !== 'cycle')) {
     throw new ImportFileError(
@@ -48,7 +53,9 @@ export function parseNomenclatureFile(text: string): NomenclatureLine[] {
     const [rawType = '', rawCode = '', rawLabel = '', rawCycle = '', ...extra] = record.fields.map((f) => f.trim());
     const at = `ligne ${record.line}`;
     const type = normaliseHeader(rawType);
-    const kind = Object.hasOwn(NOMENCLATURE_KINDS, type) ? NOMENCLATURE_KINDS[type as keyof typeof NOMENCLATURE_KINDS] : undefined;
+    const kind = Object.hasOwn(NOMENCLATURE_KINDS, type)
+      ? NOMENCLATURE_KINDS[type as keyof typeof NOMENCLATURE_KINDS]
+      : undefined;
     const before = problems.length;
     if (kind === undefined) problems.push(`${at} : type « ${rawType} » inconnu (niveau, langue ou type-classe attendu)`);
     if (rawCode === '') problems.push(`${at} : code vide`);
@@ -68,7 +75,8 @@ export function parseNomenclatureFile(text: string): NomenclatureLine[] {
       else firstLine.set(key, record.line);
     }
     if (problems.length > before || kind === undefined) continue;
-    const entry: NomenclatureEntry = kind === 'formations' ? { code: rawCode, label: rawLabel, cycle: rawCycle } : { code: rawCode, label: rawLabel };
+    const entry: NomenclatureEntry =
+      kind === 'formations' ? { code: rawCode, label: rawLabel, cycle: rawCycle } : { code: rawCode, label: rawLabel };
     lines.push({ kind, line: record.line, entry });
   }
   if (problems.length > 0) {
@@ -76,6 +84,9 @@ export function parseNomenclatureFile(text: string): NomenclatureLine[] {
     const more = problems.length > MAX_REPORTED ? ` ; et ${problems.length - MAX_REPORTED} autre(s)` : '';
     throw new ImportFileError(`fichier de nomenclature refusé : ${shown}${more}`);
   }
-  if (lines.length === 0) throw new ImportFileError('fichier de nomenclature sans entrée : au moins un niveau, une langue ou un type de classe est attendu');
+  if (lines.length === 0)
+    throw new ImportFileError(
+      'fichier de nomenclature sans entrée : au moins un niveau, une langue ou un type de classe est attendu',
+    );
   return lines;
 }

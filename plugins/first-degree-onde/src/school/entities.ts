@@ -6,7 +6,8 @@ export const pupilEntity = (pupil: ScopedPupil): AnomalyEntity => ({ kind: 'pupi
 export const classEntity = (klass: ClassState): AnomalyEntity => ({
   kind: 'class',
   id: klass.classCode ?? '',
-  label: klass.label && klass.label !== klass.classCode ? `classe ${klass.label} (${klass.classCode})` : `classe ${klass.classCode}`,
+  label:
+    klass.label && klass.label !== klass.classCode ? `classe ${klass.label} (${klass.classCode})` : `classe ${klass.classCode}`,
 });
 
 export const establishmentEntity = (snapshot: SchoolSnapshot): AnomalyEntity => ({

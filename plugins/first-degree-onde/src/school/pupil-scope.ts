@@ -1,4 +1,11 @@
-import { type ClassState, type ExcludedPupil, type PupilState, type PupilYear, pupilsOfYear, type SchoolSnapshot } from '@liaison/domain';
+import {
+  type ClassState,
+  type ExcludedPupil,
+  type PupilState,
+  type PupilYear,
+  pupilsOfYear,
+  type SchoolSnapshot,
+} from '@liaison/domain';
 import { compareText, normaliseName } from '../text/normalise';
 import { pupilLabel } from './pupil-label';
 

@@ -13,16 +13,15 @@ export function normaliseHeader(header: string): string {
 }
 
 /**
- * A person's name as it is compared: accents, case, hyphens, apostrophes and repeated spaces
- * do not count, so « Lefèvre-Durand », « LEFEVRE DURAND » and « lefevre  durand » are one name.
- * Only for matching: names are always written as they were entered.
+ * A name as it is compared: accents, case, ligatures, hyphens, apostrophes and spaces do not
+ * count, so « Lefèvre-Durand », « LEFEVRE DURAND », « N'Diaye » / « NDIAYE » and « Cœur » /
+ * « COEUR » are one name each. Only for matching and ordering: names are always written as
+ * they were entered.
  */
 export function normaliseName(name: string): string {
-  return stripAccents(name)
+  return stripAccents(name.replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae').replace(/Æ/g, 'AE'))
     .toUpperCase()
-    .replace(/[-‐‑–—'’`´.]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/[\s\-‐‑–—'’`´.]/g, '');
 }
 
 /**
@@ -30,7 +29,14 @@ export function normaliseName(name: string): string {
  * « ANGLAIS », « Néerlandais » → « NEERLANDAIS »). The ligatures Œ/Æ become OE/AE.
  */
 export function toUpperLabel(label: string): string {
-  return stripAccents(label).replace(/œ/g, 'oe').replace(/Œ/g, 'OE').replace(/æ/g, 'ae').replace(/Æ/g, 'AE').replace(/’/g, "'").toUpperCase().trim();
+  return stripAccents(label)
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'OE')
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'AE')
+    .replace(/’/g, "'")
+    .toUpperCase()
+    .trim();
 }
 
 /** Code-point order: the same on every machine and locale, unlike `localeCompare`. */

@@ -14,20 +14,41 @@ export function classRules(context: ControlContext): Anomaly[] {
   const anomalies: Anomaly[] = [];
   for (const klass of context.classesInUse) {
     const entity = classEntity(klass);
-    const error = (rule: string, field: string, message: string) => anomalies.push({ rule, severity: 'error', entity, field, message });
+    const error = (rule: string, field: string, message: string) =>
+      anomalies.push({ rule, severity: 'error', entity, field, message });
     if (!klass.rectoratCode) {
-      error(RULES.classRectoratCode, 'rectoratCode', 'code rectorat manquant : renseignez-le dans la fiche de la classe (code libre de 1 à 8 caractères qui la désigne auprès du rectorat)');
+      error(
+        RULES.classRectoratCode,
+        'rectoratCode',
+        'code rectorat manquant : renseignez-le dans la fiche de la classe (code libre de 1 à 8 caractères qui la désigne auprès du rectorat)',
+      );
     }
     if (!klass.contractType) {
-      error(RULES.classContract, 'contractType', 'type de contrat manquant : choisissez-le dans la fiche de la classe (contrat d’association, contrat simple ou hors contrat)');
+      error(
+        RULES.classContract,
+        'contractType',
+        'type de contrat manquant : choisissez-le dans la fiche de la classe (contrat d’association, contrat simple ou hors contrat)',
+      );
     }
     if (!klass.classType) {
-      error(RULES.classType, 'classType', 'type de classe manquant : choisissez-le dans la fiche de la classe (ex. « ordinaire »)');
+      error(
+        RULES.classType,
+        'classType',
+        'type de classe manquant : choisissez-le dans la fiche de la classe (ex. « ordinaire »)',
+      );
     } else if (Object.keys(classTypes).length > 0 && !Object.hasOwn(classTypes, klass.classType)) {
-      error(RULES.classType, 'classType', `type de classe « ${klass.classType} » absent de la nomenclature de l’année : importez les formations du 1er degré ou choisissez un type connu`);
+      error(
+        RULES.classType,
+        'classType',
+        `type de classe « ${klass.classType} » absent de la nomenclature de l’année : importez les formations du 1er degré ou choisissez un type connu`,
+      );
     }
     if (klass.formations.length === 0) {
-      error(RULES.classFormation, 'formations', 'aucune formation : affectez à la classe son ou ses niveaux (ex. CE2, ou CE2 et CM1 pour une classe à double niveau)');
+      error(
+        RULES.classFormation,
+        'formations',
+        'aucune formation : affectez à la classe son ou ses niveaux (ex. CE2, ou CE2 et CM1 pour une classe à double niveau)',
+      );
     }
   }
   anomalies.push(...duplicateLabels(context.classesInUse));
@@ -45,7 +66,10 @@ function duplicateLabels(classes: readonly ClassState[]): Anomaly[] {
   for (const same of byLabel.values()) {
     if (same.length < 2) continue;
     for (const klass of same) {
-      const others = same.filter((c) => c !== klass).map((c) => c.classCode).join(', ');
+      const others = same
+        .filter((c) => c !== klass)
+        .map((c) => c.classCode)
+        .join(', ');
       anomalies.push({
         rule: RULES.classLabelUnique,
         severity: 'error',

@@ -11,7 +11,9 @@ const blank = (value: string | undefined) => value === undefined || value.trim()
 
 function who(person: GuardianPerson | undefined, guardian: PupilGuardian): string {
   const link = GUARDIAN_LINK_LABELS[guardian.relation.link]?.toLowerCase();
-  const name = person ? `${person.lastName.toUpperCase()} ${person.firstName}` : guardian.guardianId;
+  const name = person
+    ? `${(person.lastName ?? '').toUpperCase()} ${person.firstName ?? ''}`.trim() || guardian.guardianId
+    : guardian.guardianId;
   return `responsable ${name}${link ? ` (${link})` : ''}`;
 }
 
@@ -29,8 +31,10 @@ function personProblems(person: GuardianPerson): Array<[string, string]> {
   if (blank(address.line1)) problems.push(['address.line1', 'adresse (rue) manquante']);
   if (blank(address.commune)) problems.push(['address.commune', 'commune manquante']);
   if (blank(address.country)) problems.push(['address.country', 'pays de résidence manquant']);
-  else if (countryLabel(address.country) === undefined) problems.push(['address.country', `pays « ${address.country} » inconnu de la table des pays INSEE`]);
-  if (address.country === FRANCE && blank(address.postalCode)) problems.push(['address.postalCode', 'code postal manquant (adresse en France)']);
+  else if (countryLabel(address.country) === undefined)
+    problems.push(['address.country', `pays « ${address.country} » inconnu de la table des pays INSEE`]);
+  if (address.country === FRANCE && blank(address.postalCode))
+    problems.push(['address.postalCode', 'code postal manquant (adresse en France)']);
   return problems;
 }
 
@@ -49,8 +53,14 @@ export function guardianRules(context: ControlContext): Anomaly[] {
       anomalies.push({ rule, severity, entity, field, message });
     const guardians = exportedGuardians(pupil.pupil);
     if (guardians.length === 0) {
-      const contactsOnly = Object.keys(pupil.pupil.guardians).length > 0 ? ' (les personnes à contacter ne sont pas des responsables)' : '';
-      add(RULES.guardianMissing, 'error', 'guardians', `aucun responsable légal${contactsOnly} : ajoutez au moins un représentant légal avec son lien de parenté, l’autorité parentale et son adresse`);
+      const contactsOnly =
+        Object.keys(pupil.pupil.guardians).length > 0 ? ' (les personnes à contacter ne sont pas des responsables)' : '';
+      add(
+        RULES.guardianMissing,
+        'error',
+        'guardians',
+        `aucun responsable légal${contactsOnly} : ajoutez au moins un représentant légal avec son lien de parenté, l’autorité parentale et son adresse`,
+      );
       continue;
     }
     for (const guardian of guardians) {
@@ -58,14 +68,31 @@ export function guardianRules(context: ControlContext): Anomaly[] {
       const person = snapshot.guardians[guardian.guardianId]?.person;
       const name = who(person, guardian);
       if (!person) {
-        add(RULES.guardianIncomplete, 'error', `guardians.${guardian.guardianId}`, `${name} introuvable : rattachez à nouveau le responsable`);
+        add(
+          RULES.guardianIncomplete,
+          'error',
+          `guardians.${guardian.guardianId}`,
+          `${name} introuvable : rattachez à nouveau le responsable`,
+        );
         continue;
       }
       const link = guardian.relation.link;
-      if (blank(link)) add(RULES.guardianLink, 'error', field('link'), `${name} : lien de parenté manquant (mère, père, tuteur…)`);
-      else if (tables.linkLabels[link] === undefined) add(RULES.guardianLink, 'error', field('link'), `${name} : lien de parenté « ${link} » inconnu, choisissez un lien de la liste`);
+      if (blank(link))
+        add(RULES.guardianLink, 'error', field('link'), `${name} : lien de parenté manquant (mère, père, tuteur…)`);
+      else if (tables.linkLabels[link] === undefined)
+        add(
+          RULES.guardianLink,
+          'error',
+          field('link'),
+          `${name} : lien de parenté « ${link} » inconnu, choisissez un lien de la liste`,
+        );
       if (typeof guardian.relation.parentalAuthority !== 'boolean') {
-        add(RULES.parentalAuthority, 'error', field('parentalAuthority'), `${name} : autorité parentale non renseignée, indiquez oui ou non`);
+        add(
+          RULES.parentalAuthority,
+          'error',
+          field('parentalAuthority'),
+          `${name} : autorité parentale non renseignée, indiquez oui ou non`,
+        );
       }
       for (const [f, problem] of personProblems(person)) add(RULES.guardianIncomplete, 'error', field(f), `${name} : ${problem}`);
     }
@@ -111,7 +138,13 @@ function duplicateGuardians(context: ControlContext): Anomaly[] {
   const { snapshot } = context;
   const idsByKey = new Map<string, Set<string>>();
   const keyOf = (person: GuardianPerson) =>
-    [person.lastName, person.firstName, person.address?.line1 ?? '', person.address?.postalCode ?? '', person.address?.commune ?? '']
+    [
+      person.lastName ?? '',
+      person.firstName ?? '',
+      person.address?.line1 ?? '',
+      person.address?.postalCode ?? '',
+      person.address?.commune ?? '',
+    ]
       .map(normaliseName)
       .join('|');
   for (const pupil of context.scope.checked) {
@@ -138,7 +171,7 @@ function duplicateGuardians(context: ControlContext): Anomaly[] {
         severity: 'error',
         entity: pupilEntity(pupil),
         field: `guardians.${g.guardianId}`,
-        message: `le responsable ${g.guardianId} (${person?.lastName.toUpperCase()} ${person?.firstName}) semble être la même personne que le responsable ${kept} : rattachez l’élève à ${kept} pour qu’ONDE ne crée pas deux comptes`,
+        message: `le responsable ${g.guardianId} (${(person?.lastName ?? '').toUpperCase()} ${person?.firstName ?? ''}) semble être la même personne que le responsable ${kept} : rattachez l’élève à ${kept} pour qu’ONDE ne crée pas deux comptes`,
       });
     }
   }

@@ -10,7 +10,8 @@ export function identityRules(context: ControlContext): Anomaly[] {
   const anomalies: Anomaly[] = [];
   for (const pupil of context.scope.checked) {
     const entity = pupilEntity(pupil);
-    const error = (field: string, message: string) => anomalies.push({ rule: RULES.identity, severity: 'error', entity, field, message });
+    const error = (field: string, message: string) =>
+      anomalies.push({ rule: RULES.identity, severity: 'error', entity, field, message });
     const identity = pupil.pupil.identity;
     if (!identity) {
       error('identity', 'identité manquante : renseignez le nom, le prénom, le sexe et la date de naissance');
@@ -20,7 +21,8 @@ export function identityRules(context: ControlContext): Anomaly[] {
     if (blank(identity.firstName)) error('identity.firstName', 'prénom manquant : renseignez-le');
     if (identity.sex !== 'M' && identity.sex !== 'F') error('identity.sex', 'sexe manquant : indiquez M ou F');
     if (blank(identity.birthDate)) error('identity.birthDate', 'date de naissance manquante : renseignez-la');
-    else if (!isValidIsoDate(identity.birthDate)) error('identity.birthDate', `date de naissance « ${identity.birthDate} » invalide : corrigez-la`);
+    else if (!isValidIsoDate(identity.birthDate))
+      error('identity.birthDate', `date de naissance « ${identity.birthDate} » invalide : corrigez-la`);
   }
   return anomalies;
 }

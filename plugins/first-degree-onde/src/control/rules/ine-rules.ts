@@ -14,7 +14,10 @@ export function ineRules(context: ControlContext): Anomaly[] {
     const warn = (rule: string, message: string) => anomalies.push({ rule, severity: 'warning', entity, field: 'ine', message });
     const ine = pupil.pupil.ine;
     if (ine === undefined || ine === '') {
-      warn(RULES.ineMissing, 'INE manquant : l’élève reste « non comptabilisé » au constat tant qu’il n’en a pas ; importez l’extraction ONDE (onde.extraction) quand ONDE l’a attribué');
+      warn(
+        RULES.ineMissing,
+        'INE manquant : l’élève reste « non comptabilisé » au constat tant qu’il n’en a pas ; importez l’extraction ONDE (onde.extraction) quand ONDE l’a attribué',
+      );
       continue;
     }
     const inspection = inspectIne(ine);

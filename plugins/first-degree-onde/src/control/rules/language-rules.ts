@@ -15,16 +15,26 @@ export function languageRules(context: ControlContext): Anomaly[] {
   const anomalies: Anomaly[] = [];
   for (const pupil of context.scope.checked) {
     const entity = pupilEntity(pupil);
-    const error = (field: string, message: string) => anomalies.push({ rule: RULES.languages, severity: 'error', entity, field, message });
+    const error = (field: string, message: string) =>
+      anomalies.push({ rule: RULES.languages, severity: 'error', entity, field, message });
     const level = levelOf(pupil);
     const cycle = level === undefined ? undefined : cycleOf(level, schoolYear);
     const { lv1, lv2 } = pupil.year;
     if (lv1 === undefined && cycle !== undefined && Number(cycle) >= 2) {
-      error(yearField(context, 'lv1'), `aucune langue vivante (LV1) : elle est obligatoire à partir du cycle 2 (niveau ${level}, cycle ${cycle}), choisissez-la dans la fiche de l’élève`);
+      error(
+        yearField(context, 'lv1'),
+        `aucune langue vivante (LV1) : elle est obligatoire à partir du cycle 2 (niveau ${level}, cycle ${cycle}), choisissez-la dans la fiche de l’élève`,
+      );
     }
-    for (const [field, code] of [['lv1', lv1], ['lv2', lv2]] as const) {
+    for (const [field, code] of [
+      ['lv1', lv1],
+      ['lv2', lv2],
+    ] as const) {
       if (code !== undefined && !Object.hasOwn(schoolYear.languages, code)) {
-        error(yearField(context, field), `langue « ${code} » absente de la nomenclature des langues de l’année : importez les langues du 1er degré ou choisissez une langue de la liste`);
+        error(
+          yearField(context, field),
+          `langue « ${code} » absente de la nomenclature des langues de l’année : importez les langues du 1er degré ou choisissez une langue de la liste`,
+        );
       }
     }
   }

@@ -18,9 +18,12 @@ export function latin9Rules(context: ControlContext): Anomaly[] {
         const bad = nonLatin9Chars(cell.value);
         if (bad.length === 0) return;
         const chars = bad.map(describeChar).join(', ');
-        const sources = cell.sources.length > 0 ? cell.sources : [{ entity: establishmentEntity(context.snapshot), field: '' }];
+        // A cell joining several fields (an address's two lines) blames the ones that hold the character.
+        const guilty = cell.sources.filter((s) => s.value === undefined || nonLatin9Chars(s.value).length > 0);
+        const sources = guilty.length > 0 ? guilty : [{ entity: establishmentEntity(context.snapshot), field: '' }];
         for (const source of sources) {
-          const key = `${source.entity.kind}|${source.entity.id}|${source.field}|${bad.join('')}`;
+          // One anomaly per record and field, even when the value is written in both files.
+          const key = `${source.entity.kind}|${source.entity.id}|${source.field}`;
           if (seen.has(key)) continue;
           seen.add(key);
           anomalies.push({

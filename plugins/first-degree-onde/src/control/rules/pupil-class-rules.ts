@@ -13,14 +13,23 @@ export function pupilClassRules(context: ControlContext): Anomaly[] {
   const anomalies: Anomaly[] = [];
   for (const pupil of context.scope.checked) {
     const entity = pupilEntity(pupil);
-    const error = (rule: string, field: string, message: string) => anomalies.push({ rule, severity: 'error', entity, field, message });
+    const error = (rule: string, field: string, message: string) =>
+      anomalies.push({ rule, severity: 'error', entity, field, message });
     const klass = pupil.klass;
     if (!klass) {
-      error(RULES.pupilClass, yearField(context, 'classCode'), `classe « ${pupil.classCode} » inconnue pour l’année : placez l’élève dans une classe existante`);
+      error(
+        RULES.pupilClass,
+        yearField(context, 'classCode'),
+        `classe « ${pupil.classCode} » inconnue pour l’année : placez l’élève dans une classe existante`,
+      );
       continue;
     }
     if (pupil.year.entryDate === undefined) {
-      error(RULES.pupilClass, yearField(context, 'entryDate'), 'date d’inscription manquante : inscrivez l’élève avec sa date d’entrée');
+      error(
+        RULES.pupilClass,
+        yearField(context, 'entryDate'),
+        'date d’inscription manquante : inscrivez l’élève avec sa date d’entrée',
+      );
     }
     const own = pupil.year.formationCode;
     const formations = klass.formations;

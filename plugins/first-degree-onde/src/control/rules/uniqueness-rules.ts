@@ -15,14 +15,19 @@ export function uniquenessRules(context: ControlContext): Anomaly[] {
   for (const pupil of context.scope.checked) {
     const identity = pupil.pupil.identity;
     if (!identity) continue;
-    const key = [identity.lastName, identity.firstName, pupil.klass?.label ?? pupil.classCode].map(normaliseName).join('|');
+    const key = [identity.lastName ?? '', identity.firstName ?? '', pupil.klass?.label ?? pupil.classCode]
+      .map(normaliseName)
+      .join('|');
     byKey.set(key, [...(byKey.get(key) ?? []), pupil]);
   }
   const anomalies: Anomaly[] = [];
   for (const same of byKey.values()) {
     if (same.length < 2) continue;
     for (const pupil of same) {
-      const others = same.filter((p) => p !== pupil).map((p) => `élève ${p.pupilId}`).join(', ');
+      const others = same
+        .filter((p) => p !== pupil)
+        .map((p) => `élève ${p.pupilId}`)
+        .join(', ');
       anomalies.push({
         rule: RULES.pupilUnique,
         severity: 'error',

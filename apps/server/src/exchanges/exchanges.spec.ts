@@ -1,0 +1,218 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  type Anomaly,
+  ImportFileError,
+  type ImportRow,
+  type LiaisonPlugin,
+  PLUGIN_API_VERSION,
+  pupilsOfYear,
+  type SchoolSnapshot,
+} from '@liaison/domain';
+import { Kernel } from '../kernel/kernel';
+import { ExportBlockedError } from './exchange-errors';
+import { ImportRefusedError } from './import-service';
+
+const UAI = '0752387M';
+const Y = 2026;
+const ctx = { actor: 'mme.durand', source: 'test' };
+
+/** A small plugin: imports `pupilId;ine` lines, exports one line per pupil of the year. */
+function testPlugin(): LiaisonPlugin {
+  const blocking = (s: SchoolSnapshot): Anomaly[] =>
+    pupilsOfYear(s)
+      .filter((p) => !p.ine)
+      .map((p) => ({
+        rule: 'ine',
+        severity: 'error',
+        entity: { kind: 'pupil', id: p.pupilId!, label: p.pupilId! },
+        field: 'ine',
+        message: 'INE manquant',
+      }));
+  return {
+    manifest: { id: 'test-format', degree: 'first', displayName: 'Test', apiVersion: PLUGIN_API_VERSION, tablePrefix: 'tst_' },
+    importers: [
+      {
+        formatId: 'test.ines',
+        displayName: 'INE',
+        status: 'adapter',
+        parse(bytes, context) {
+          const text = Buffer.from(bytes).toString('utf8');
+          if (!text.startsWith('pupilId;ine')) throw new ImportFileError('ligne 1 : en-tête « pupilId;ine » attendu');
+          const rows: ImportRow[] = text
+            .trim()
+            .split('\n')
+            .slice(1)
+            .map((line, i) => {
+              const [pupilId, ine] = line.split(';') as [string, string];
+              const known = context.snapshot.pupils.some((p) => p.pupilId === pupilId);
+              return known
+                ? {
+                    ref: `ligne ${i + 2}`,
+                    outcome: 'update',
+                    subject: pupilId,
+                    commands: [{ type: 'AssignNationalId', payload: { uai: context.uai, pupilId, ine } }],
+                  }
+                : { ref: `ligne ${i + 2}`, outcome: 'unmatched', subject: pupilId, message: 'élève inconnu' };
+            });
+          return { rows, notes: [], successMessage: 'Import des INE réussi' };
+        },
+      },
+    ],
+    exporters: [
+      {
+        formatId: 'test.list',
+        displayName: 'Liste',
+        status: 'adapter',
+        plan: (s) => ({ blocking: blocking(s), warnings: [], counts: { pupils: pupilsOfYear(s).length } }),
+        build: (s, c) => ({
+          files: [
+            {
+              path: `LIST/${s.uai}/list.txt`,
+              bytes: Buffer.from(
+                `${c.producedAt}\n${pupilsOfYear(s)
+                  .map((p) => `${p.pupilId};${p.identity!.lastName};${p.ine}`)
+                  .join('\n')}\n`,
+              ),
+            },
+          ],
+          counts: { pupils: pupilsOfYear(s).length },
+        }),
+      },
+    ],
+  };
+}
+
+const pupil = (pupilId: string, lastName: string) => [
+  { type: 'RegisterPupil', payload: { uai: UAI, pupilId, lastName, firstName: 'Léa', sex: 'F', birthDate: '2018-01-02' } },
+  { type: 'EnrolPupil', payload: { uai: UAI, year: Y, pupilId, classCode: 'CP', entryDate: '2026-09-01' } },
+];
+
+describe('imports and exports through plugins', () => {
+  let dir: string;
+  let kernel: Kernel;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'liaison-exchanges-'));
+    kernel = await Kernel.open({ dbPath: join(dir, 'db.sqlite'), plugins: [testPlugin()] });
+    await kernel.pipeline.executeBatch(
+      [
+        { type: 'RegisterEstablishment', payload: { uai: UAI, name: 'École', degree: 'first', contract: 'association' } },
+        { type: 'OpenYear', payload: { uai: UAI, year: Y } },
+        { type: 'CreateClass', payload: { uai: UAI, year: Y, classCode: 'CP', label: 'CP' } },
+        ...pupil('E1', 'Ménard'),
+        ...pupil('E2', 'Faure'),
+        ...pupil('E3', 'Giraud'),
+      ],
+      ctx,
+    );
+  });
+  afterEach(async () => {
+    await kernel.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const file = (text: string, name = 'ines.csv') => ({ name, bytes: new Uint8Array(Buffer.from(text)) });
+  const importInes = (text: string, skipRejected = false) =>
+    kernel.imports.run({ formatId: 'test.ines', uai: UAI, year: Y, file: file(text), skipRejected, actor: 'mme.durand' });
+
+  it('applies the file in one go, with the import as source, and a second import of the same file writes nothing', async () => {
+    const report = await importInes('pupilId;ine\nE1;070832327JA\nE2;060375611AC\nX9;097000000KH\n');
+    expect(report.status).toBe('imported');
+    expect(report.counts).toMatchObject({ update: 2, unmatched: 1, rejected: 0 });
+    const events = kernel.store.readAll({ types: ['NationalIdAssigned'] });
+    expect(events.map((e) => [e.streamId, e.metadata.source, e.metadata.actor, e.metadata.correlationId])).toEqual([
+      [`pupil-${UAI}-E1`, 'import:test.ines', 'mme.durand', report.importId],
+      [`pupil-${UAI}-E2`, 'import:test.ines', 'mme.durand', report.importId],
+    ]);
+    const head = kernel.store.headPosition();
+    const again = await importInes('pupilId;ine\nE1;070832327JA\nE2;060375611AC\nX9;097000000KH\n');
+    expect(again.status).toBe('already-imported');
+    expect(again.rows).toEqual(report.rows);
+    expect(kernel.store.headPosition()).toBe(head);
+  });
+
+  it('refuses the whole file when a row breaks a rule, listing every such row, and writes nothing', async () => {
+    const head = kernel.store.headPosition();
+    // E3 takes E1's INE (a rule), E2 gets a valid one: nothing may be written.
+    const text = 'pupilId;ine\nE1;070832327JA\nE3;070832327JA\nE2;060375611AC\nE2;097000000KH\n';
+    const error = await importInes(text).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportRefusedError);
+    const report = (error as ImportRefusedError).report;
+    expect(report.status).toBe('refused');
+    expect(report.rows.filter((r) => r.outcome === 'rejected').map((r) => r.ref)).toEqual(['ligne 3']);
+    expect(report.rows.find((r) => r.ref === 'ligne 3')!.message).toContain('070832327JA');
+    expect(kernel.store.headPosition()).toBe(head);
+  });
+
+  it('applies the rest with skipRejected, keeping the rejected rows in the report, with gap-free positions', async () => {
+    const head = kernel.store.headPosition();
+    const report = await importInes('pupilId;ine\nE1;070832327JA\nE3;070832327JA\nE2;060375611AC\n', true);
+    expect(report.status).toBe('imported');
+    expect(report.skippedRejected).toBe(true);
+    expect(report.counts).toMatchObject({ update: 2, rejected: 1 });
+    expect(report.positions).toEqual([head + 1, head + 2, head + 3]);
+    expect(kernel.store.readAll({ types: ['FileImported'] })[0]!.data).toMatchObject({ skippedRejected: true });
+  });
+
+  it('refuses an unreadable file with a French reason and writes nothing', async () => {
+    const head = kernel.store.headPosition();
+    await expect(importInes('nom;prenom\n')).rejects.toThrow(new ImportFileError('ligne 1 : en-tête « pupilId;ine » attendu'));
+    expect(kernel.store.headPosition()).toBe(head);
+  });
+
+  it('blocks an export while anomalies remain, then writes it atomically, keeps its bytes and records its manifest', async () => {
+    const out = join(dir, 'Export');
+    const request = { formatId: 'test.list', uai: UAI, year: Y, outDir: out, actor: 'direction', source: 'test' };
+    const blocked = await kernel.exports.produce(request).catch((e: unknown) => e);
+    expect(blocked).toBeInstanceOf(ExportBlockedError);
+    expect((blocked as ExportBlockedError).anomalies.map((a) => a.entity.id)).toEqual(['E1', 'E2', 'E3']);
+    expect(existsSync(out)).toBe(false);
+
+    await importInes('pupilId;ine\nE1;070832327JA\nE2;060375611AC\nE3;097000000KH\n');
+    const first = await kernel.exports.produce(request);
+    const path = join(out, 'LIST', UAI, 'list.txt');
+    expect(first.paths).toEqual([path]);
+    expect(readdirSync(join(out, 'LIST', UAI))).toEqual(['list.txt']);
+    const bytes = readFileSync(path);
+    expect(first.manifest).toMatchObject({
+      formatId: 'test.list',
+      uai: UAI,
+      year: Y,
+      asOf: kernel.store.headPosition() - 1,
+      counts: { pupils: 3 },
+    });
+    expect(Buffer.from(kernel.exports.keptFile(first.manifest.exportId, 'LIST/0752387M/list.txt')!.bytes)).toEqual(bytes);
+    const recorded = kernel.store.readAll({ types: ['ExportProduced'] });
+    expect(recorded.map((e) => [e.metadata.actor, (e.data as { exportId: string }).exportId])).toEqual([
+      ['direction', first.manifest.exportId],
+    ]);
+
+    // A correction, a second export: the live file is replaced, the first export's kept copy is not.
+    await kernel.pipeline.execute(
+      { type: 'CorrectPupilIdentity', payload: { uai: UAI, pupilId: 'E2', lastName: 'Faure-Béranger' } },
+      ctx,
+    );
+    const second = await kernel.exports.produce(request);
+    expect(readFileSync(path, 'utf8')).toContain('Faure-Béranger');
+    expect(Buffer.from(kernel.exports.keptFile(first.manifest.exportId, 'LIST/0752387M/list.txt')!.bytes)).toEqual(bytes);
+
+    // What the second export carries: the correction, with its author and values; not the ledger.
+    const changes = await kernel.exports.changes(second.manifest.exportId);
+    expect(changes.from).toBe(first.manifest.asOf);
+    expect(changes.events.map((e) => [e.type, e.metadata.actor, e.changes])).toEqual([
+      ['PupilIdentityCorrected', 'mme.durand', [{ field: 'identity.lastName', before: 'Faure', after: 'Faure-Béranger' }]],
+    ]);
+    // The first export carries everything from the beginning, the INE import included.
+    const firstChanges = await kernel.exports.changes(first.manifest.exportId);
+    expect(firstChanges.events.filter((e) => e.type === 'NationalIdAssigned')).toHaveLength(3);
+    expect(firstChanges.events.some((e) => e.type === 'FileImported' || e.type === 'ExportProduced')).toBe(false);
+
+    // --as-of the first export's position: the same bytes, under another folder, nothing recorded.
+    const head = kernel.store.headPosition();
+    const replay = await kernel.exports.replay({ ...request, outDir: join(dir, 'replay'), asOf: first.manifest.asOf });
+    expect(replay.manifest.files).toEqual(first.manifest.files);
+    expect(readFileSync(replay.paths[0]!)).toEqual(bytes);
+    expect(kernel.store.headPosition()).toBe(head);
+  });
+});
