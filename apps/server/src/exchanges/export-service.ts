@@ -15,6 +15,7 @@ import { ExportBlockedError, ExportCancelledError } from './exchange-errors';
 import { type EventWithChanges } from '../history/history-service';
 import { exportScopeStreams } from './export-scope';
 import { loadSnapshot } from './snapshot-loader';
+import { validateXmlDocuments } from './xml-validation';
 
 export type ExportManifest = EventData<typeof ExportProduced>;
 
@@ -83,6 +84,7 @@ export class ExportService {
       files: built.files.map((f) => ({ name: f.path, sha256: sha256(f.bytes), size: f.bytes.byteLength })),
       counts: built.counts,
     };
+    await validateXmlDocuments(built.xmlDocuments ?? []);
     const staged = stageFiles(request.outDir, built.files);
     try {
       await this.kernel.db.transaction(async (tx) => {

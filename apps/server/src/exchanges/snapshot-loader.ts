@@ -43,6 +43,14 @@ export async function loadSnapshot(kernel: Kernel, uai: string, year: number, as
   for (const g of statesWithPrefix<GuardianState>(conn, `${streamIds.guardian(uai, '')}`)) {
     if (g.registered && g.guardianId) guardians[g.guardianId] = g;
   }
+  const pluginStates: Record<string, unknown> = {};
+  for (const [kind, evolver] of kernel.plugins.aggregates()) {
+    const byStream = new Map<string, unknown>();
+    for (const e of kernel.store.readAll({ uai, streamType: kind, upTo: position })) {
+      byStream.set(e.streamId, evolver.evolve(byStream.get(e.streamId) ?? evolver.initialState(), e));
+    }
+    for (const [streamId, state] of byStream) pluginStates[streamId] = state;
+  }
   return {
     uai,
     year,
@@ -53,5 +61,6 @@ export async function loadSnapshot(kernel: Kernel, uai: string, year: number, as
     classes,
     pupils,
     guardians,
+    pluginStates,
   };
 }

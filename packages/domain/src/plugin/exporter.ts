@@ -8,6 +8,23 @@ export interface ExportFile {
   bytes: Uint8Array;
 }
 
+/**
+ * An XML document of the export (possibly inside a zip) and the official schema it must
+ * satisfy: the server validates it with a real XSD validator before anything is written.
+ */
+export interface XmlDocument {
+  name: string;
+  bytes: Uint8Array;
+  /** Absolute path of the XSD shipped with the plugin. */
+  xsdPath: string;
+}
+
+export interface ExportBuild {
+  files: ExportFile[];
+  counts: Record<string, number>;
+  xmlDocuments?: XmlDocument[];
+}
+
 export interface ExportPlan {
   /** Errors that forbid the export (exit 3). */
   blocking: Anomaly[];
@@ -40,5 +57,5 @@ export interface Exporter {
   inScope?(streamId: string, snapshot: SchoolSnapshot): boolean;
   plan(snapshot: SchoolSnapshot): ExportPlan;
   /** Pure: the same snapshot and context give the same bytes. */
-  build(snapshot: SchoolSnapshot, context: ExportBuildContext): { files: ExportFile[]; counts: Record<string, number> };
+  build(snapshot: SchoolSnapshot, context: ExportBuildContext): ExportBuild;
 }

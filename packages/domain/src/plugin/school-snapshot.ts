@@ -25,6 +25,12 @@ export interface SchoolSnapshot {
   pupils: PupilState[];
   /** Guardian persons of the establishment, by guardianId. */
   guardians: Record<string, GuardianState>;
+  /**
+   * The folded states of the plugins' own streams of this establishment (kinds declared in
+   * `LiaisonPlugin.aggregates`), by stream id: a plugin reads what it recorded (ids assigned
+   * for a send, imported code lists) at the same position as the rest.
+   */
+  pluginStates: Record<string, unknown>;
 }
 
 /** The pupils of the snapshot's year: enrolled, pre-enrolled or exited during it. */

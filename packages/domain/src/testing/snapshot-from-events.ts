@@ -16,6 +16,8 @@ export interface SnapshotAsOf {
   position?: number;
   /** Default: a fixed instant, so that anything built from the snapshot is reproducible. */
   time?: string;
+  /** Evolvers of plugin stream kinds (`LiaisonPlugin.aggregates`): their streams fill `pluginStates`. */
+  pluginAggregates?: Record<string, Evolver<unknown>>;
 }
 
 /** The `asOfTime` of a test snapshot when none is given: fixed, never the clock. */
@@ -61,6 +63,10 @@ export function snapshotFromEvents(
     const state = folded(id) as GuardianState;
     if (state.registered && state.uai === uai && state.guardianId !== undefined) guardians[state.guardianId] = state;
   }
+  const pluginStates: Record<string, unknown> = {};
+  for (const [kind, evolver] of Object.entries(asOf.pluginAggregates ?? {})) {
+    for (const id of of(kind, `${kind}-${uai}`)) pluginStates[id] = fold(evolver, streams.get(id) ?? []);
+  }
   const eventCount = [...streams.values()].reduce((n, events) => n + events.length, 0);
   return {
     uai,
@@ -72,6 +78,7 @@ export function snapshotFromEvents(
     classes,
     pupils,
     guardians,
+    pluginStates,
   };
 }
 
