@@ -49,3 +49,4 @@ export * from './plugin/control';
 export * from './ledger/ledger-state';
 export * from './ledger/ledger-evolve';
 export * from './ledger/ledger-commands';
+export * from './plugin/channel';

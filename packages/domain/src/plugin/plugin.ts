@@ -2,6 +2,7 @@ import { type EventDefinition, type Upcaster } from '@liaison/events';
 import { type CommandDefinition, type Evolver } from '../commands/command';
 import { type LookupResolver } from '../commands/lookup-resolver';
 import { type Projection } from '../projections/projection';
+import { type ExchangeChannel } from './channel';
 import { type Control } from './control';
 import { type Exporter } from './exporter';
 import { type Importer } from './importer';
@@ -51,4 +52,5 @@ export interface LiaisonPlugin {
   importers?: Importer[];
   exporters?: Exporter[];
   controls?: Control[];
+  channels?: ExchangeChannel[];
 }
