@@ -13,10 +13,24 @@ export interface CliResult {
 }
 
 /** Runs the real `liaison` CLI process. */
-export function liaison(args: string[], options: { input?: string; env?: Record<string, string | undefined> } = {}): CliResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, LIAISON_ACTOR: undefined, LIAISON_DB: undefined, ...options.env };
+export function liaison(
+  args: string[],
+  options: { input?: string; env?: Record<string, string | undefined>; cwd?: string } = {},
+): CliResult {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LIAISON_ACTOR: undefined,
+    LIAISON_DB: undefined,
+    LIAISON_EXPORT_DIR: undefined,
+    ...options.env,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
-  const result = spawnSync(process.execPath, [cliPath, ...args], { input: options.input ?? '', env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    input: options.input ?? '',
+    env,
+    encoding: 'utf8',
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+  });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -35,7 +35,7 @@ describe('onde.formations: the shipped default', () => {
     expect(plan.rows).toHaveLength(9 + 14 + 2);
     expect(plan.rows.every((r) => r.outcome === 'create')).toBe(true);
     expect(plan.successMessage).toBe(
-      'Import des formations réussi, import des langues réussi, import des types de classe réussi',
+      'Import des formations réussi.\nImport des langues réussi.\nImport des types de classe réussi.',
     );
     const commands = commandsOf(plan);
     expect(commands.map((c) => c.type)).toEqual(['DeclareFormations', 'DeclareLanguages', 'DeclareClassTypes']);
@@ -74,7 +74,7 @@ describe('onde.formations: the shipped default', () => {
     expect(again.rows.every((r) => r.outcome === 'unchanged')).toBe(true);
     expect(commandsOf(again)).toEqual([]);
     expect(again.successMessage).toBe(
-      'Import des formations réussi, import des langues réussi, import des types de classe réussi',
+      'Import des formations réussi.\nImport des langues réussi.\nImport des types de classe réussi.',
     );
 
     const changed = utf8(
@@ -98,7 +98,7 @@ describe('onde.formations: the shipped default', () => {
         payload: { uai: UAI, year: YEAR, source: 'first-degree-onde:maj.csv', entries: [{ code: 'KOR', label: 'Coréen' }] },
       },
     ]);
-    expect(third.successMessage).toBe('Import des formations réussi, import des langues réussi');
+    expect(third.successMessage).toBe('Import des formations réussi.\nImport des langues réussi.');
   });
 
   it('sees a changed cycle as an update', () => {
@@ -122,7 +122,7 @@ describe('onde.formations: a user file', () => {
     }
     expect(latin9.notes[0]).toMatch(/ISO-8859-15/);
     expect(bom.notes[0]).toMatch(/UTF-8/);
-    expect(latin9.successMessage).toBe('Import des langues réussi');
+    expect(latin9.successMessage).toBe('Import des langues réussi.');
   });
 
   it('refuses malformed lines with their numbers, in French', () => {

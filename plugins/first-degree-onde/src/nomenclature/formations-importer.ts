@@ -21,9 +21,9 @@ interface KindWording {
 
 // In this order: the seed imports the formations, then « au besoin » the languages.
 const KINDS: ReadonlyArray<[NomenclatureKind, KindWording]> = [
-  ['formations', { command: 'DeclareFormations', subject: 'niveau', success: 'import des formations réussi' }],
-  ['languages', { command: 'DeclareLanguages', subject: 'langue', success: 'import des langues réussi' }],
-  ['classTypes', { command: 'DeclareClassTypes', subject: 'type de classe', success: 'import des types de classe réussi' }],
+  ['formations', { command: 'DeclareFormations', subject: 'niveau', success: 'Import des formations réussi.' }],
+  ['languages', { command: 'DeclareLanguages', subject: 'langue', success: 'Import des langues réussi.' }],
+  ['classTypes', { command: 'DeclareClassTypes', subject: 'type de classe', success: 'Import des types de classe réussi.' }],
 ];
 
 const describe = (entry: NomenclatureEntry) => (entry.cycle ? `${entry.label} (cycle ${entry.cycle})` : entry.label);
@@ -71,8 +71,8 @@ export function formationsImporter(): Importer {
       if (!snapshot.schoolYear.opened) {
         notes.push(`l’année ${schoolYearLabel(context.year)} n’est pas ouverte : ouvrez-la avant d’en importer les formations`);
       }
-      const message = successes.join(', ');
-      return { rows, notes, successMessage: message.charAt(0).toUpperCase() + message.slice(1) };
+      // One line per list, as the seed's procedure shows them (« Import des langues réussi »).
+      return { rows, notes, successMessage: successes.join('\n') };
     },
   };
 }
