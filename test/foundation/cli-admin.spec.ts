@@ -42,7 +42,9 @@ describe('liaison users, formats, projections and serve (real processes)', () =>
   });
 
   it('creates users (password from stdin or generated), refuses a duplicate, and the CLI writes while serve runs', async () => {
-    const added = liaison(['users', 'add', 'direction', '--role', 'direction', '--password-stdin', '--db', t.db], { input: 'secret-demo\n' });
+    const added = liaison(['users', 'add', 'direction', '--role', 'direction', '--password-stdin', '--db', t.db], {
+      input: 'secret-demo\n',
+    });
     expect(added.status).toBe(0);
     const generated = liaison(['users', 'add', 'accueil', '--role', 'lecture', '--json', '--db', t.db]);
     const { password } = JSON.parse(generated.stdout) as { password: string };
@@ -77,7 +79,9 @@ describe('liaison users, formats, projections and serve (real processes)', () =>
       };
       expect(events.events.map((e) => e.globalPosition)).toEqual([1, 2]);
       expect(events.events.map((e) => e.metadata.actor).sort()).toEqual(['cron', 'direction']);
-      const establishments = (await (await fetch(`${server.url}/api/establishments`, { headers: auth })).json()) as Array<{ uai: string }>;
+      const establishments = (await (await fetch(`${server.url}/api/establishments`, { headers: auth })).json()) as Array<{
+        uai: string;
+      }>;
       expect(establishments.map((e) => e.uai)).toEqual(['0660864F', '0750680G']);
     } finally {
       await server.stop();

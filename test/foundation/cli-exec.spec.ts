@@ -33,7 +33,9 @@ describe('liaison exec and history (real CLI process, real SQLite file)', () => 
     const history = liaison(['history', '--json', '--db', t.db]);
     expect(history.status).toBe(0);
     const events = JSON.parse(history.stdout) as HistoryEvent[];
-    expect(events.map((e) => [e.type, e.globalPosition, e.streamId, e.streamPosition, e.metadata.actor, e.metadata.source])).toEqual([
+    expect(
+      events.map((e) => [e.type, e.globalPosition, e.streamId, e.streamPosition, e.metadata.actor, e.metadata.source]),
+    ).toEqual([
       ['EstablishmentRegistered', 1, 'establishment-0750680G', 1, 'mme.durand', 'cli'],
       ['YearOpened', 2, 'year-0750680G-2026', 1, 'mme.durand', 'cli'],
     ]);
@@ -41,10 +43,15 @@ describe('liaison exec and history (real CLI process, real SQLite file)', () => 
 
   it('stops at an invalid UAI check letter with "line N:" and a French reason, keeping earlier lines only', () => {
     const file = join(t.dir, 'bad.jsonl');
-    writeFileSync(file, lines(register('0750680G'), openYear('0750680G', 2026), register('0750680A'), openYear('0750680G', 2027)));
+    writeFileSync(
+      file,
+      lines(register('0750680G'), openYear('0750680G', 2026), register('0750680A'), openYear('0750680G', 2027)),
+    );
     const run = liaison(['exec', file, '--db', t.db, '--actor', 'secretariat']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('line 3: RegisterEstablishment : payload.uai : UAI « 0750680A » invalide : la lettre clé attendue est « G »');
+    expect(run.stderr).toContain(
+      'line 3: RegisterEstablishment : payload.uai : UAI « 0750680A » invalide : la lettre clé attendue est « G »',
+    );
     const events = JSON.parse(liaison(['history', '--json', '--db', t.db]).stdout) as HistoryEvent[];
     expect(events.map((e) => e.type)).toEqual(['EstablishmentRegistered', 'YearOpened']);
   });
@@ -54,7 +61,9 @@ describe('liaison exec and history (real CLI process, real SQLite file)', () => 
     expect(rule.status).toBe(1);
     expect(rule.stderr).toContain('line 1: l’établissement 0750680G n’est pas enregistré');
 
-    const notJson = liaison(['exec', '-', '--db', t.db, '--actor', 'x'], { input: `${JSON.stringify(register('0750680G'))}\n{oops\n` });
+    const notJson = liaison(['exec', '-', '--db', t.db, '--actor', 'x'], {
+      input: `${JSON.stringify(register('0750680G'))}\n{oops\n`,
+    });
     expect(notJson.status).toBe(2);
     expect(notJson.stderr).toMatch(/^line 2: JSON invalide/);
     expect((JSON.parse(liaison(['history', '--json', '--db', t.db]).stdout) as unknown[]).length).toBe(1);
@@ -94,7 +103,9 @@ describe('liaison exec and history (real CLI process, real SQLite file)', () => 
     });
     const byUai = JSON.parse(liaison(['history', '--json', '--uai', '0660864F', '--db', t.db]).stdout) as HistoryEvent[];
     expect(byUai.map((e) => e.globalPosition)).toEqual([2, 4]);
-    const byStream = JSON.parse(liaison(['history', '--json', '--stream', 'year-0750680G-2026', '--db', t.db]).stdout) as HistoryEvent[];
+    const byStream = JSON.parse(
+      liaison(['history', '--json', '--stream', 'year-0750680G-2026', '--db', t.db]).stdout,
+    ) as HistoryEvent[];
     expect(byStream.map((e) => e.globalPosition)).toEqual([3]);
     const asOf = JSON.parse(liaison(['history', '--json', '--as-of', '2', '--db', t.db]).stdout) as HistoryEvent[];
     expect(asOf.map((e) => e.globalPosition)).toEqual([1, 2]);

@@ -12,7 +12,8 @@ interface HistoryEvent {
   changes: Array<{ field: string; before: unknown; after: unknown }>;
 }
 
-const history = (db: string, ...args: string[]) => JSON.parse(liaison(['history', '--json', '--db', db, ...args]).stdout) as HistoryEvent[];
+const history = (db: string, ...args: string[]) =>
+  JSON.parse(liaison(['history', '--json', '--db', db, ...args]).stdout) as HistoryEvent[];
 
 describe('an école built with liaison exec (real CLI process, real SQLite file)', () => {
   let t: ReturnType<typeof tempDir>;

@@ -56,5 +56,9 @@ export function deciderFor<TCommand extends { type: string; payload: unknown }, 
   decider: Decider<TCommand, TState, TContext>,
   _type: TType,
 ): Decider<{ type: string; payload: Extract<TCommand, { type: TType }>['payload'] }, TState, TContext> {
-  return decider as unknown as Decider<{ type: string; payload: Extract<TCommand, { type: TType }>['payload'] }, TState, TContext>;
+  return decider as unknown as Decider<
+    { type: string; payload: Extract<TCommand, { type: TType }>['payload'] },
+    TState,
+    TContext
+  >;
 }

@@ -1,6 +1,11 @@
 export type DomainErrorKind = 'invalid' | 'rule';
 export class DomainError extends Error {
-  constructor(readonly code: string, message: string, readonly kind: DomainErrorKind, readonly details?: Record<string, unknown>) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly kind: DomainErrorKind,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = new.target.name;
   }

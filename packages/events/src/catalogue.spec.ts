@@ -8,18 +8,12 @@ import { defineUpcaster } from './upcaster';
 
 // A test event whose schema changed once: v1 held the whole name, v2 splits it.
 const PupilNamedV1 = defineEvent('PupilNamed', z.strictObject({ name: z.string().min(1) }), 1);
-const PupilNamedV2 = defineEvent(
-  'PupilNamed',
-  z.strictObject({ lastName: z.string().min(1), firstName: z.string() }),
-  2,
-);
+const PupilNamedV2 = defineEvent('PupilNamed', z.strictObject({ lastName: z.string().min(1), firstName: z.string() }), 2);
 /** "DUPONT Marie Claire" → last name before the first space, first name(s) after it. */
 const PupilNamedV1ToV2 = defineUpcaster('PupilNamed', 1, (data) => {
   const { name } = data as { name: string };
   const space = name.indexOf(' ');
-  return space < 0
-    ? { lastName: name, firstName: '' }
-    : { lastName: name.slice(0, space), firstName: name.slice(space + 1) };
+  return space < 0 ? { lastName: name, firstName: '' } : { lastName: name.slice(0, space), firstName: name.slice(space + 1) };
 });
 
 const FIXTURES = join(__dirname, '__fixtures__', 'upcasters-mechanism');

@@ -111,9 +111,7 @@ describe('the fixture check itself', () => {
   const split = defineUpcaster('PupilNamed', 1, (data) => {
     const { name } = data as { name: string };
     const space = name.indexOf(' ');
-    return space < 0
-      ? { lastName: name, firstName: '' }
-      : { lastName: name.slice(0, space), firstName: name.slice(space + 1) };
+    return space < 0 ? { lastName: name, firstName: '' } : { lastName: name.slice(0, space), firstName: name.slice(space + 1) };
   });
   const withUpcaster = (up: Upcaster) => new EventCatalogue().register(V1, V2).registerUpcasters(up).freeze();
 
@@ -151,8 +149,6 @@ describe('the fixture check itself', () => {
   it('fails an upcaster whose result breaks the latest schema', () => {
     const leaky = defineUpcaster('PupilNamed', 1, (data) => ({ ...(split.upcast(data) as object), name: 'x' }));
     const report = checkUpcasterFixtures(withUpcaster(leaky), [leaky], MECHANISM_FIXTURES, ['PupilNamed']);
-    expect(report.problems).toEqual(
-      expect.arrayContaining([expect.stringContaining('fails the latest schema')]),
-    );
+    expect(report.problems).toEqual(expect.arrayContaining([expect.stringContaining('fails the latest schema')]));
   });
 });

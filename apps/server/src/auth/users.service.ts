@@ -48,9 +48,7 @@ export class UsersService {
   }
 
   find(login: string): User | undefined {
-    return this.kernel.db.reader.get<User>('SELECT login, role FROM users WHERE login = ? AND disabled_at IS NULL', [
-      login,
-    ]);
+    return this.kernel.db.reader.get<User>('SELECT login, role FROM users WHERE login = ? AND disabled_at IS NULL', [login]);
   }
 
   /** Checks the password and opens a session; undefined when either is wrong. */

@@ -100,7 +100,10 @@ export async function generateLog(path: string, total: number, seed = 20_250_901
   for (const uai of uais) {
     single(
       `establishment-${uai}`,
-      { type: 'EstablishmentRegistered', data: { uai, name: `Ensemble scolaire Saint-Joseph ${uai}`, degree: 'second', contract: 'association' } },
+      {
+        type: 'EstablishmentRegistered',
+        data: { uai, name: `Ensemble scolaire Saint-Joseph ${uai}`, degree: 'second', contract: 'association' },
+      },
       'installation',
       'cli',
     );

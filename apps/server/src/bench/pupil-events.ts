@@ -30,8 +30,42 @@ export interface PupilRef {
 }
 
 export const SCHOOL_YEAR = 2025;
-const LAST_NAMES = ['MARTIN', 'BERNARD', 'DUBOIS', 'THOMAS', 'ROBERT', 'RICHARD', 'PETIT', 'DURAND', 'LEROY', 'MOREAU', 'SIMON', 'LAURENT', 'LEFÈVRE', 'MICHEL', 'GARCIA', 'N’DIAYE'];
-const FIRST_NAMES = ['Léa', 'Hugo', 'Chloé', 'Louis', 'Emma', 'Gabriel', 'Inès', 'Raphaël', 'Jade', 'Arthur', 'Zoé', 'Adam', 'Lina', 'Nathan', 'Manon', 'Yanis'];
+const LAST_NAMES = [
+  'MARTIN',
+  'BERNARD',
+  'DUBOIS',
+  'THOMAS',
+  'ROBERT',
+  'RICHARD',
+  'PETIT',
+  'DURAND',
+  'LEROY',
+  'MOREAU',
+  'SIMON',
+  'LAURENT',
+  'LEFÈVRE',
+  'MICHEL',
+  'GARCIA',
+  'N’DIAYE',
+];
+const FIRST_NAMES = [
+  'Léa',
+  'Hugo',
+  'Chloé',
+  'Louis',
+  'Emma',
+  'Gabriel',
+  'Inès',
+  'Raphaël',
+  'Jade',
+  'Arthur',
+  'Zoé',
+  'Adam',
+  'Lina',
+  'Nathan',
+  'Manon',
+  'Yanis',
+];
 const CLASSES = ['6A', '6B', '6C', '5A', '5B', '4A', '4B', '3A', '3B', '2A', '2B', '1A', 'TA'];
 const CITIES = ['PARIS', 'LYON', 'NANTES', 'LILLE', 'RENNES', 'BORDEAUX', 'TOULOUSE', 'STRASBOURG'];
 const LINKS = ['MERE', 'PERE', 'TUTEUR'];
@@ -71,7 +105,14 @@ export function importedPupil(p: PupilRef, random: () => number): BenchEvent[] {
 function guardianLink(p: PupilRef, k: number): BenchEvent {
   return {
     type: GuardianAdded.type,
-    data: { ...ref(p), guardianId: guardianId(p, k), link: LINKS[k - 1]!, legalLevel: 1, parentalAuthority: true, livesWith: true },
+    data: {
+      ...ref(p),
+      guardianId: guardianId(p, k),
+      link: LINKS[k - 1]!,
+      legalLevel: 1,
+      parentalAuthority: true,
+      livesWith: true,
+    },
   };
 }
 
@@ -82,7 +123,12 @@ export function editedPupil(p: PupilRef, random: () => number): BenchEvent {
     const from = pick(random, CLASSES);
     return {
       type: PupilClassChanged.type,
-      data: { ...yearRef(p), classCode: pick(random, CLASSES), date: `${SCHOOL_YEAR}-11-${day(random)}`, previousClassCode: from },
+      data: {
+        ...yearRef(p),
+        classCode: pick(random, CLASSES),
+        date: `${SCHOOL_YEAR}-11-${day(random)}`,
+        previousClassCode: from,
+      },
     };
   }
   if (r < 0.45) {
@@ -92,7 +138,10 @@ export function editedPupil(p: PupilRef, random: () => number): BenchEvent {
     };
   }
   if (r < 0.65) {
-    return { type: PupilLanguagesSet.type, data: { ...yearRef(p), lv1: '030201', lv2: pick(random, ['030601', '030401', '031201']) } };
+    return {
+      type: PupilLanguagesSet.type,
+      data: { ...yearRef(p), lv1: '030201', lv2: pick(random, ['030601', '030401', '031201']) },
+    };
   }
   if (r < 0.85) {
     return {

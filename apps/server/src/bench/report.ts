@@ -16,7 +16,12 @@ const fixed = (n: number, digits: number): string => n.toFixed(digits);
 function table(rows: string[][], rightAligned: ReadonlySet<number>): string {
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
   return rows
-    .map((r) => r.map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join('  ').trimEnd())
+    .map((r) =>
+      r
+        .map((cell, c) => (rightAligned.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
+        .join('  ')
+        .trimEnd(),
+    )
     .join('\n');
 }
 
@@ -60,7 +65,7 @@ export function formatReport(report: BenchReport): string {
   lines.push('', `Peak RSS: ${report.memory}`);
   lines.push(
     'Events/s and ratios use wall-clock time (measured path ÷ its raw baseline, same run); CPU s is the',
-    'process\'s user + system time, which excludes waits for the disk (fsync at WAL checkpoints).',
+    "process's user + system time, which excludes waits for the disk (fsync at WAL checkpoints).",
   );
   return lines.join('\n');
 }

@@ -44,7 +44,13 @@ const TakeNote = defineCommand({
   streamId: (p) => `note-${p.uai}-${p.key}`,
 });
 const notesPlugin: LiaisonPlugin = {
-  manifest: { id: 'test-notes', degree: 'first', displayName: 'Notes (test)', apiVersion: PLUGIN_API_VERSION, tablePrefix: 'tst_' },
+  manifest: {
+    id: 'test-notes',
+    degree: 'first',
+    displayName: 'Notes (test)',
+    apiVersion: PLUGIN_API_VERSION,
+    tablePrefix: 'tst_',
+  },
   events: [NoteTaken],
   commands: [TakeNote],
 };
@@ -183,18 +189,14 @@ describe('expected versions (If-Match)', () => {
   });
 
   it('refuses an expected version on a stream that does not exist yet', async () => {
-    await expect(kernel.pipeline.execute(register(), { ...ctx, expectedVersion: 1 })).rejects.toBeInstanceOf(
-      ConcurrencyError,
-    );
+    await expect(kernel.pipeline.execute(register(), { ...ctx, expectedVersion: 1 })).rejects.toBeInstanceOf(ConcurrencyError);
     expect(eventCount()).toBe(0);
   });
 });
 
 describe('executeBatch', () => {
   it('writes nothing when the second command is refused, and names its index', async () => {
-    const error = await rejectionOf(
-      kernel.pipeline.executeBatch([register(uai(1)), openYear(uai(2)), register(uai(3))], ctx),
-    );
+    const error = await rejectionOf(kernel.pipeline.executeBatch([register(uai(1)), openYear(uai(2)), register(uai(3))], ctx));
     expect(error).toBeInstanceOf(BatchCommandError);
     expect(error).toMatchObject({ index: 1 });
     expect((error as BatchCommandError).cause).toBeInstanceOf(RuleViolationError);

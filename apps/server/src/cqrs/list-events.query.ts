@@ -29,6 +29,8 @@ export class ListEventsHandler implements IQueryHandler<ListEventsQuery> {
     const page = events.slice(0, options.limit);
     const last = page.at(-1);
     const described = this.kernel.history.withChanges(page);
-    return events.length > options.limit && last ? { events: described, next: last.globalPosition, head } : { events: described, head };
+    return events.length > options.limit && last
+      ? { events: described, next: last.globalPosition, head }
+      : { events: described, head };
   }
 }

@@ -12,7 +12,13 @@ import {
   type YearDto,
 } from '../read-models/queries/establishment.queries';
 import { findGuardian, type GuardianDto } from '../read-models/queries/guardian.queries';
-import { findPupil, listPupilsOfYear, type PupilDto, type PupilFilters, type PupilOfYearDto } from '../read-models/queries/pupil.queries';
+import {
+  findPupil,
+  listPupilsOfYear,
+  type PupilDto,
+  type PupilFilters,
+  type PupilOfYearDto,
+} from '../read-models/queries/pupil.queries';
 import { readModelConnection } from '../read-models/read-model-connection';
 
 /** Every read query may ask for the state as of a past global position. */

@@ -56,9 +56,7 @@ export class Database {
     await queue.run(() => migrate(dataSource));
     writerRaw.pragma('busy_timeout = 0');
     const reader =
-      path === ':memory:'
-        ? writer
-        : new SqliteConnection(new Sqlite(path, { readonly: true, timeout: BUSY_TIMEOUT_MS }));
+      path === ':memory:' ? writer : new SqliteConnection(new Sqlite(path, { readonly: true, timeout: BUSY_TIMEOUT_MS }));
     return new Database(path, dataSource, writer, reader, queue);
   }
 

@@ -37,7 +37,16 @@ describe('the demo scenario', () => {
   });
 
   it('is in chronological order, in the past, by several users, whatever today is', () => {
-    for (const today of ['2025-09-01', '2025-09-12', '2025-10-31', '2026-03-20', '2026-06-30', '2026-08-31', '2027-09-06', '2030-11-02']) {
+    for (const today of [
+      '2025-09-01',
+      '2025-09-12',
+      '2025-10-31',
+      '2026-03-20',
+      '2026-06-30',
+      '2026-08-31',
+      '2027-09-06',
+      '2030-11-02',
+    ]) {
       const now = parisInstant(today, 12 * 60);
       const s = build(now);
       const times = s.commands.map((c) => c.occurredAt);
@@ -66,8 +75,12 @@ describe('the demo scenario', () => {
     expect(scenario.counts.pupils).toBeLessThanOrEqual(680);
     expect(scenario.counts.pupilsEnrolledCurrentYear).toBeGreaterThanOrEqual(450);
     expect(scenario.counts.guardians).toBeGreaterThan(scenario.counts.pupils);
-    const classes = ofType(scenario, 'CreateClass').filter((c) => p(c).year === 2025).map((c) => p(c).classCode);
-    expect(classes).toEqual(expect.arrayContaining(['CP', 'CE1', 'GS-CP', 'CM1-CM2', '6A', '6B', '5A', '5B', '4A', '3A', '2A', '1A', 'TA']));
+    const classes = ofType(scenario, 'CreateClass')
+      .filter((c) => p(c).year === 2025)
+      .map((c) => p(c).classCode);
+    expect(classes).toEqual(
+      expect.arrayContaining(['CP', 'CE1', 'GS-CP', 'CM1-CM2', '6A', '6B', '5A', '5B', '4A', '3A', '2A', '1A', 'TA']),
+    );
   });
 
   it('writes French names with accents, and only valid INE-RNIE', () => {
@@ -93,7 +106,9 @@ describe('the demo scenario', () => {
     expect([...guardianUses.values()].filter((n) => n > 1).length).toBeGreaterThan(20);
     const links = new Set(registrations.flatMap((c) => ((p(c).guardians as Array<{ link: string }>) ?? []).map((g) => g.link)));
     expect(links).toEqual(new Set(['10', '20', '50']));
-    expect(registrations.filter((c) => (p(c).birthPlace as { country?: string } | undefined)?.country === '216').length).toBeGreaterThan(0);
+    expect(
+      registrations.filter((c) => (p(c).birthPlace as { country?: string } | undefined)?.country === '216').length,
+    ).toBeGreaterThan(0);
     const exits = ofType(scenario, 'ExitPupil');
     for (const motive of ['11', '14', '42']) expect(exits.some((c) => p(c).motive === motive)).toBe(true);
     expect(ofType(scenario, 'PlanNextYear').length).toBeGreaterThan(400);
@@ -114,14 +129,27 @@ describe('the demo scenario', () => {
     );
     expect(guardians.some((g) => g.legalLevel === 1 && !g.parentalAuthority)).toBe(true);
     // A class without code rectorat.
-    const coded = new Set(ofType(scenario, 'CodeClass').filter(current).map((c) => p(c).classCode));
-    expect(ofType(scenario, 'CreateClass').filter(current).filter((c) => !coded.has(p(c).classCode)).map((c) => p(c).classCode)).toEqual(['CE1-CE2']);
+    const coded = new Set(
+      ofType(scenario, 'CodeClass')
+        .filter(current)
+        .map((c) => p(c).classCode),
+    );
+    expect(
+      ofType(scenario, 'CreateClass')
+        .filter(current)
+        .filter((c) => !coded.has(p(c).classCode))
+        .map((c) => p(c).classCode),
+    ).toEqual(['CE1-CE2']);
     // Pupils pre-enrolled only.
-    const preOnly = ofType(scenario, 'PreEnrolPupil').filter(current).filter((c) => !enrolled.has(key(c)));
+    const preOnly = ofType(scenario, 'PreEnrolPupil')
+      .filter(current)
+      .filter((c) => !enrolled.has(key(c)));
     expect(preOnly.map((c) => p(c).classCode)).toEqual([undefined, undefined]);
     // A cycle 3 pupil of the école without LV1.
     const withLanguages = new Set(ofType(scenario, 'SetPupilLanguages').filter(current).map(key));
-    const cycle3 = ofType(scenario, 'EnrolPupil').filter((c) => current(c) && ['CM1', 'CM2'].includes(String(p(c).formationCode)));
+    const cycle3 = ofType(scenario, 'EnrolPupil').filter(
+      (c) => current(c) && ['CM1', 'CM2'].includes(String(p(c).formationCode)),
+    );
     expect(cycle3.filter((c) => !withLanguages.has(key(c))).length).toBe(1);
   });
 
@@ -186,8 +214,12 @@ describe('liaison demo on a real database', () => {
       expect(types('PupilRegistered')).toHaveLength(outcome.counts.pupils);
       const actors = new Set(kernel.store.readAll().map((e) => e.metadata.actor));
       expect(actors).toEqual(new Set(['installation', 'direction', 'secretariat.martin', 'secretariat.nguyen']));
-      expect(await users.login('direction', 'demo')).toEqual(expect.objectContaining({ user: { login: 'direction', role: 'direction' } }));
-      expect(await users.login('secretariat', 'demo')).toEqual(expect.objectContaining({ user: { login: 'secretariat', role: 'secretariat' } }));
+      expect(await users.login('direction', 'demo')).toEqual(
+        expect.objectContaining({ user: { login: 'direction', role: 'direction' } }),
+      );
+      expect(await users.login('secretariat', 'demo')).toEqual(
+        expect.objectContaining({ user: { login: 'secretariat', role: 'secretariat' } }),
+      );
 
       const head = kernel.store.headPosition();
       expect(await applyDemo(kernel, users, { now: NOW })).toEqual({ status: 'already-present' });
@@ -202,7 +234,10 @@ describe('liaison demo on a real database', () => {
     const kernel = await open();
     try {
       await kernel.pipeline.execute(
-        { type: 'RegisterEstablishment', payload: { uai: '0750680G', name: 'Lycée Arago', degree: 'second', contract: 'association' } },
+        {
+          type: 'RegisterEstablishment',
+          payload: { uai: '0750680G', name: 'Lycée Arago', degree: 'second', contract: 'association' },
+        },
         { actor: 'x', source: 'test' },
       );
       await expect(applyDemo(kernel, new UsersService(kernel), { now: NOW })).rejects.toThrow(DemoRefusedError);
@@ -213,12 +248,17 @@ describe('liaison demo on a real database', () => {
     const interrupted = await open('interrupted.sqlite');
     try {
       const first = build().commands.slice(0, 50);
-      await interrupted.pipeline.executeBatch(first.map(({ type, payload, occurredAt }) => ({ type, payload, occurredAt })), {
-        actor: first[0]!.actor,
-        source: 'demo',
-      });
+      await interrupted.pipeline.executeBatch(
+        first.map(({ type, payload, occurredAt }) => ({ type, payload, occurredAt })),
+        {
+          actor: first[0]!.actor,
+          source: 'demo',
+        },
+      );
       const head = interrupted.store.headPosition();
-      await expect(applyDemo(interrupted, new UsersService(interrupted), { now: NOW })).rejects.toThrow(/démonstration incomplète/);
+      await expect(applyDemo(interrupted, new UsersService(interrupted), { now: NOW })).rejects.toThrow(
+        /démonstration incomplète/,
+      );
       expect(interrupted.store.headPosition()).toBe(head);
     } finally {
       await interrupted.close();

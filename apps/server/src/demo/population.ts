@@ -182,7 +182,12 @@ class PopulationBuilder {
         for (const seat of klass.yearSeats) {
           for (let i = 0; i < seat.count; i++) {
             const level = levelOf(school, seat.formationCode);
-            const pupil = this.newPupil(school, level, this.previous, this.rng.fork(`p:${school.key}:${klass.code}:${seat.formationCode}:${i}`));
+            const pupil = this.newPupil(
+              school,
+              level,
+              this.previous,
+              this.rng.fork(`p:${school.key}:${klass.code}:${seat.formationCode}:${i}`),
+            );
             // Maternelle pupils get their INE from ONDE in October; the others bring it.
             pupil.ineAtRegistration = !['TPS', 'PS'].includes(level.formationCode) && !this.rng.chance(0.03);
             pupil.years.set(this.previous, {
@@ -197,9 +202,16 @@ class PopulationBuilder {
     }
     const rng = this.rng.fork('dispositifs');
     const ulis = (school: SchoolDef, levels: string[], count: number) =>
-      rng.sample(this.inYear(this.previous, school).filter((p) => levels.includes(this.yearOf(p, this.previous).formationCode)), count);
+      rng.sample(
+        this.inYear(this.previous, school).filter((p) => levels.includes(this.yearOf(p, this.previous).formationCode)),
+        count,
+      );
     for (const p of ulis(ECOLE, ['CE1', 'CE2', 'CM1'], 3)) p.dispositifs = ['ULIS'];
-    for (const p of ulis(COLLEGE, [COLLEGE.levels[0]!.formationCode, COLLEGE.levels[1]!.formationCode, COLLEGE.levels[2]!.formationCode], 3)) {
+    for (const p of ulis(
+      COLLEGE,
+      [COLLEGE.levels[0]!.formationCode, COLLEGE.levels[1]!.formationCode, COLLEGE.levels[2]!.formationCode],
+      3,
+    )) {
       p.dispositifs = ['ULIS'];
     }
     // Typed without accents at the first entry, corrected in the autumn.
@@ -228,7 +240,10 @@ class PopulationBuilder {
 
     // A grandparent becomes a contact for a few pupils.
     const settled = [...this.settled(y, ECOLE), ...this.settled(y, COLLEGE)];
-    for (const pupil of rng.sample(settled.filter((p) => p.family.members.length === 2), 3)) {
+    for (const pupil of rng.sample(
+      settled.filter((p) => p.family.members.length === 2),
+      3,
+    )) {
       const grandma = this.person('MME', rng.pick(SURNAMES), rng.pick(WOMEN_NAMES), this.home(rng), rng, false);
       pupil.contactAdded = {
         guardianId: `${pupil.family.id}G`,
@@ -247,7 +262,9 @@ class PopulationBuilder {
     const sortie = (motive: string): NextYearPlan => ({ decision: 'sortie', motive, exitDate });
     for (const school of [ECOLE, COLLEGE]) {
       const staying = this.staying(this.previous, school).sort(
-        (a, b) => (this.yearOf(a, this.previous).classCode ?? '').localeCompare(this.yearOf(b, this.previous).classCode ?? '') || a.pupilId.localeCompare(b.pupilId),
+        (a, b) =>
+          (this.yearOf(a, this.previous).classCode ?? '').localeCompare(this.yearOf(b, this.previous).classCode ?? '') ||
+          a.pupilId.localeCompare(b.pupilId),
       );
       for (const pupil of staying) {
         const before = this.yearOf(pupil, this.previous);
@@ -256,14 +273,43 @@ class PopulationBuilder {
         if (!level.next) {
           plan =
             school.degree === 'first'
-              ? sortie(rng.weighted([['11', 78], ['10', 17], ['13', 5]]))
+              ? sortie(
+                  rng.weighted([
+                    ['11', 78],
+                    ['10', 17],
+                    ['13', 5],
+                  ]),
+                )
               : rng.chance(0.04)
                 ? { decision: 'redoublement' }
-                : sortie(rng.weighted([['20', 85], ['25', 7], ['29', 8]]));
+                : sortie(
+                    rng.weighted([
+                      ['20', 85],
+                      ['25', 7],
+                      ['29', 8],
+                    ]),
+                  );
         } else if (school === COLLEGE && level.name === '3e' && rng.chance(0.18)) {
-          plan = sortie(rng.weighted([['10', 10], ['24', 5], ['12', 3]]));
+          plan = sortie(
+            rng.weighted([
+              ['10', 10],
+              ['24', 5],
+              ['12', 3],
+            ]),
+          );
         } else if (rng.chance(0.03) && pupil.dispositifs.length === 0) {
-          plan = sortie(school.degree === 'first' ? rng.weighted([['40', 2], ['42', 1]]) : rng.weighted([['11', 1], ['12', 2], ['13', 1]]));
+          plan = sortie(
+            school.degree === 'first'
+              ? rng.weighted([
+                  ['40', 2],
+                  ['42', 1],
+                ])
+              : rng.weighted([
+                  ['11', 1],
+                  ['12', 2],
+                  ['13', 1],
+                ]),
+          );
         } else {
           const redouble = school.degree === 'first' ? level.cycle !== '1' && rng.chance(0.01) : rng.chance(0.02);
           plan = { decision: redouble ? 'redoublement' : 'passage' };
@@ -304,7 +350,12 @@ class PopulationBuilder {
   }
 
   /** A class of the current year with a free seat in that formation: same section letter first, else the emptiest. */
-  private takeSeat(school: SchoolDef, remaining: Map<string, number>, formationCode: string, fromClass: string): string | undefined {
+  private takeSeat(
+    school: SchoolDef,
+    remaining: Map<string, number>,
+    formationCode: string,
+    fromClass: string,
+  ): string | undefined {
     const candidates = classesOf(school, true)
       .filter((c) => c.yearSeats.some((s) => s.formationCode === formationCode))
       .map((c) => ({ code: c.code, left: remaining.get(this.seatKey(school, c.code, formationCode)) ?? 0 }))
@@ -356,15 +407,29 @@ class PopulationBuilder {
     }
     const typoRng = this.rng.fork('typos-current');
     const accented = this.pupils.filter(
-      (p) => p.years.get(y)?.arrival === 'preEnrolment' && !p.transferredFrom && withoutAccents(p.identity.lastName) !== p.identity.lastName,
+      (p) =>
+        p.years.get(y)?.arrival === 'preEnrolment' &&
+        !p.transferredFrom &&
+        withoutAccents(p.identity.lastName) !== p.identity.lastName,
     );
     for (const p of typoRng.sample(accented, 4)) p.typo = { lastName: withoutAccents(p.identity.lastName) };
   }
 
   private previousSchoolFor(school: SchoolDef, level: LevelDef, rng: Rng): PreviousSchool | undefined {
     if (school.degree === 'first' && ['TPS', 'PS'].includes(level.formationCode)) return undefined;
-    const provenance = rng.weighted([['1', 50], ['2', 30], ['3', 8], ['4', 7], ['5', 5]]);
-    const department = rng.weighted([['075', 60], ['092', 25], ['078', 8], ['094', 7]]);
+    const provenance = rng.weighted([
+      ['1', 50],
+      ['2', 30],
+      ['3', 8],
+      ['4', 7],
+      ['5', 5],
+    ]);
+    const department = rng.weighted([
+      ['075', 60],
+      ['092', 25],
+      ['078', 8],
+      ['094', 7],
+    ]);
     const uai = ['1', '2', '3', '4'].includes(provenance)
       ? withCheckLetter(`0${department.slice(1)}${rng.digits(4)}`)
       : undefined;
@@ -416,7 +481,11 @@ class PopulationBuilder {
     let father = noAuthority.family.members.find((m) => m.relation.link === '20');
     if (!father) {
       const person = this.person('M.', noAuthority.family.surname, rng.pick(MEN_NAMES), this.home(rng), rng, true);
-      father = { guardianId: `${noAuthority.family.id}P`, person, relation: { link: '20', legalLevel: 1, parentalAuthority: true } };
+      father = {
+        guardianId: `${noAuthority.family.id}P`,
+        person,
+        relation: { link: '20', legalLevel: 1, parentalAuthority: true },
+      };
       noAuthority.family.members.push(father);
       noAuthority.guardianIds.push(father.guardianId);
     }
@@ -438,7 +507,14 @@ class PopulationBuilder {
     this.exitDuring(y, COLLEGE, COLLEGE.levels[2]!.formationCode, isoDate(y, 12, 15), '11', rng);
     this.exitDuring(y, COLLEGE, COLLEGE.levels[5]!.formationCode, isoDate(y + 1, 2, 2), '14', rng);
     this.arriveDuring(y, ECOLE, 'CE2', 'CE2', workingDayFrom(isoDate(y + 1, 1, 5)));
-    const upe2a = this.arriveDuring(y, COLLEGE, COLLEGE.levels[1]!.formationCode, '5B', workingDayFrom(isoDate(y + 1, 1, 6)), 'abroad');
+    const upe2a = this.arriveDuring(
+      y,
+      COLLEGE,
+      COLLEGE.levels[1]!.formationCode,
+      '5B',
+      workingDayFrom(isoDate(y + 1, 1, 6)),
+      'abroad',
+    );
     upe2a.dispositifs = ['UPE2A'];
     upe2a.ineAtRegistration = false;
     this.changeClass(y, '6A', '6B', workingDayFrom(isoDate(y, 9, 15)), rng);
@@ -452,7 +528,14 @@ class PopulationBuilder {
         if (!level.next) {
           year.plan =
             school.degree === 'first'
-              ? { decision: 'sortie', motive: rng.weighted([['11', 80], ['10', 20]]), exitDate }
+              ? {
+                  decision: 'sortie',
+                  motive: rng.weighted([
+                    ['11', 80],
+                    ['10', 20],
+                  ]),
+                  exitDate,
+                }
               : { decision: 'sortie', motive: '20', exitDate };
         } else if (school.degree === 'second' && rng.chance(0.02)) {
           year.plan = { decision: 'redoublement', formationCode: level.formationCode };
@@ -468,7 +551,8 @@ class PopulationBuilder {
 
   private exitDuring(year: number, school: SchoolDef, formationCode: string, date: string, motive: string, rng: Rng): void {
     const candidates = this.settled(year, school).filter(
-      (p) => this.yearOf(p, year).formationCode === formationCode && p.dispositifs.length === 0 && !this.yearOf(p, year).classChange,
+      (p) =>
+        this.yearOf(p, year).formationCode === formationCode && p.dispositifs.length === 0 && !this.yearOf(p, year).classChange,
     );
     const pupil = rng.pick(candidates);
     this.yearOf(pupil, year).exit = { date: workingDayFrom(date), motive };
@@ -563,7 +647,13 @@ class PopulationBuilder {
     const fd = rng.weighted(FIRST_DEGREE_LV1);
     // At the collège the LV1 follows the école's; pupils from elsewhere sometimes chose German.
     const lv1 = school.degree === 'first' || rng.chance(0.85) ? SECOND_DEGREE_OF[fd]! : '030101';
-    const lv2 = lv1 === '030201' ? rng.weighted([['030602', 75], ['030102', 25]]) : '030202';
+    const lv2 =
+      lv1 === '030201'
+        ? rng.weighted([
+            ['030602', 75],
+            ['030102', 25],
+          ])
+        : '030202';
     const pupil: DemoPupil = {
       school,
       pupilId: this.pupilId(school),
@@ -596,7 +686,9 @@ class PopulationBuilder {
     if (this.families.length === 0 || !rng.chance(0.3)) return undefined;
     for (let attempt = 0; attempt < 12; attempt++) {
       const family = rng.pick(this.families);
-      const ages = new Set(family.children.map((c) => c.transferredFrom ?? c).map((c) => Number(c.identity.birthDate.slice(0, 4))));
+      const ages = new Set(
+        family.children.map((c) => c.transferredFrom ?? c).map((c) => Number(c.identity.birthDate.slice(0, 4))),
+      );
       if (ages.size < 3 && [...ages].every((y) => Math.abs(y - birthYear) >= 2)) return family;
     }
     return undefined;
@@ -617,19 +709,45 @@ class PopulationBuilder {
     ] as const);
     const members: FamilyMember[] = [];
     if (kind === 'tutor') {
-      const tutor = this.person(rng.chance(0.7) ? 'MME' : 'M.', rng.pick(SURNAMES), rng.pick(rng.chance(0.7) ? WOMEN_NAMES : MEN_NAMES), home, rng, true);
-      members.push({ guardianId: `${id}T`, person: tutor, relation: { link: '50', legalLevel: 1, parentalAuthority: true, livesWith: true } });
+      const tutor = this.person(
+        rng.chance(0.7) ? 'MME' : 'M.',
+        rng.pick(SURNAMES),
+        rng.pick(rng.chance(0.7) ? WOMEN_NAMES : MEN_NAMES),
+        home,
+        rng,
+        true,
+      );
+      members.push({
+        guardianId: `${id}T`,
+        person: tutor,
+        relation: { link: '50', legalLevel: 1, parentalAuthority: true, livesWith: true },
+      });
     } else {
       if (kind !== 'father') {
         const married = motherName !== fatherName && rng.chance(0.55);
-        const mother = this.person('MME', motherName === fatherName ? fatherName : motherName, rng.pick(WOMEN_NAMES), home, rng, true);
+        const mother = this.person(
+          'MME',
+          motherName === fatherName ? fatherName : motherName,
+          rng.pick(WOMEN_NAMES),
+          home,
+          rng,
+          true,
+        );
         if (married && kind !== 'mother') mother.usageName = fatherName;
-        members.push({ guardianId: `${id}M`, person: mother, relation: { link: '10', legalLevel: 1, parentalAuthority: true, livesWith: true } });
+        members.push({
+          guardianId: `${id}M`,
+          person: mother,
+          relation: { link: '10', legalLevel: 1, parentalAuthority: true, livesWith: true },
+        });
       }
       if (kind !== 'mother') {
         const apart = kind === 'separated';
         const father = this.person('M.', fatherName, rng.pick(MEN_NAMES), apart ? this.home(rng) : home, rng, true);
-        members.push({ guardianId: `${id}P`, person: father, relation: { link: '20', legalLevel: 1, parentalAuthority: true, livesWith: !apart } });
+        members.push({
+          guardianId: `${id}P`,
+          person: father,
+          relation: { link: '20', legalLevel: 1, parentalAuthority: true, livesWith: !apart },
+        });
       }
     }
     const family: Family = { id, surname, members, children: [] };
@@ -648,14 +766,23 @@ class PopulationBuilder {
     };
   }
 
-  private person(civility: 'M.' | 'MME', lastName: string, firstName: string, address: Address, rng: Rng, works: boolean): GuardianPerson {
+  private person(
+    civility: 'M.' | 'MME',
+    lastName: string,
+    firstName: string,
+    address: Address,
+    rng: Rng,
+    works: boolean,
+  ): GuardianPerson {
     return {
       civility,
       lastName,
       firstName,
       address,
       phone: rng.chance(0.3) ? `01 ${rng.int(40, 49)} ${rng.digits(2)} ${rng.digits(2)} ${rng.digits(2)}` : undefined,
-      mobile: rng.chance(0.95) ? `0${rng.pick(['6', '7'])} ${rng.digits(2)} ${rng.digits(2)} ${rng.digits(2)} ${rng.digits(2)}` : undefined,
+      mobile: rng.chance(0.95)
+        ? `0${rng.pick(['6', '7'])} ${rng.digits(2)} ${rng.digits(2)} ${rng.digits(2)} ${rng.digits(2)}`
+        : undefined,
       email: rng.chance(0.9) ? `${emailLocalPart(firstName, lastName)}@${rng.pick(EMAIL_DOMAINS)}` : undefined,
       profession: works && rng.chance(0.9) ? rng.weighted(PROFESSIONS) : undefined,
     };

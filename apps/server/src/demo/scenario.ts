@@ -119,22 +119,34 @@ class ScenarioWriter {
   // ----- set-up and classes -----
 
   private setUp(): void {
-    this.at(isoDate(this.P, 6, 12), '09:10', this.installer, (s) => {
-      for (const school of SCHOOLS) s.add(cmd.registerEstablishment(school.uai, school.name, school.degree, school.contract));
-      for (const school of SCHOOLS) {
-        s.add(cmd.openYear(school.uai, this.P));
-        this.declareNomenclatures(s, school, this.P);
-      }
-    }, { pace: [10, 40] });
+    this.at(
+      isoDate(this.P, 6, 12),
+      '09:10',
+      this.installer,
+      (s) => {
+        for (const school of SCHOOLS) s.add(cmd.registerEstablishment(school.uai, school.name, school.degree, school.contract));
+        for (const school of SCHOOLS) {
+          s.add(cmd.openYear(school.uai, this.P));
+          this.declareNomenclatures(s, school, this.P);
+        }
+      },
+      { pace: [10, 40] },
+    );
   }
 
   private openCurrentYear(): void {
-    this.at(isoDate(this.Y, 3, 16), '10:30', DEMO_ACTORS.direction, (s) => {
-      for (const school of SCHOOLS) {
-        s.add(cmd.openYear(school.uai, this.Y));
-        this.declareNomenclatures(s, school, this.Y);
-      }
-    }, { pace: [10, 40] });
+    this.at(
+      isoDate(this.Y, 3, 16),
+      '10:30',
+      DEMO_ACTORS.direction,
+      (s) => {
+        for (const school of SCHOOLS) {
+          s.add(cmd.openYear(school.uai, this.Y));
+          this.declareNomenclatures(s, school, this.Y);
+        }
+      },
+      { pace: [10, 40] },
+    );
   }
 
   private declareNomenclatures(s: Session, school: SchoolDef, year: number): void {
@@ -148,15 +160,21 @@ class ScenarioWriter {
     const current = year === this.Y;
     for (const [i, school] of SCHOOLS.entries()) {
       const date = current ? isoDate(this.Y, 5, 26 + i) : isoDate(this.P, 6, 24 + i);
-      this.at(date, '14:00', actorOf(school), (s) => {
-        for (const klass of classesOf(school, current)) {
-          s.add(cmd.createClass(school.uai, year, klass.code, klass.label));
-          if (klass.rectoratCode) s.add(cmd.codeClass(school.uai, year, klass.code, klass.rectoratCode));
-          s.add(cmd.setClassContract(school.uai, year, klass.code, school.contract));
-          s.add(cmd.setClassType(school.uai, year, klass.code, 'ordinaire'));
-          for (const seat of klass.yearSeats) s.add(cmd.assignFormation(school.uai, year, klass.code, seat.formationCode));
-        }
-      }, { pace: [15, 45] });
+      this.at(
+        date,
+        '14:00',
+        actorOf(school),
+        (s) => {
+          for (const klass of classesOf(school, current)) {
+            s.add(cmd.createClass(school.uai, year, klass.code, klass.label));
+            if (klass.rectoratCode) s.add(cmd.codeClass(school.uai, year, klass.code, klass.rectoratCode));
+            s.add(cmd.setClassContract(school.uai, year, klass.code, school.contract));
+            s.add(cmd.setClassType(school.uai, year, klass.code, 'ordinaire'));
+            for (const seat of klass.yearSeats) s.add(cmd.assignFormation(school.uai, year, klass.code, seat.formationCode));
+          }
+        },
+        { pace: [15, 45] },
+      );
     }
   }
 
@@ -215,19 +233,32 @@ class ScenarioWriter {
   /** The first rentrée with Liaison: from the day after, every pupil entered, class by class, alphabetically. */
   private initialPupils(): void {
     for (const school of SCHOOLS) {
-      this.at(addDays(rentreeDate(this.P), 1), '08:40', actorOf(school), (s) => {
-        for (const klass of classesOf(school, false)) {
-          const pupils = this.pupilsOf(school, this.P, (p) => p.years.get(this.P)!.arrival === 'initial' && p.years.get(this.P)!.classCode === klass.code)
-            .sort((a, b) => a.identity.lastName.localeCompare(b.identity.lastName, 'fr') || a.identity.firstName.localeCompare(b.identity.firstName, 'fr'));
-          for (const pupil of pupils) {
-            this.register(s, pupil);
-            this.enrol(s, pupil, this.P);
-            this.languages(s, pupil, this.P);
-            this.dispositifs(s, pupil, this.P);
+      this.at(
+        addDays(rentreeDate(this.P), 1),
+        '08:40',
+        actorOf(school),
+        (s) => {
+          for (const klass of classesOf(school, false)) {
+            const pupils = this.pupilsOf(
+              school,
+              this.P,
+              (p) => p.years.get(this.P)!.arrival === 'initial' && p.years.get(this.P)!.classCode === klass.code,
+            ).sort(
+              (a, b) =>
+                a.identity.lastName.localeCompare(b.identity.lastName, 'fr') ||
+                a.identity.firstName.localeCompare(b.identity.firstName, 'fr'),
+            );
+            for (const pupil of pupils) {
+              this.register(s, pupil);
+              this.enrol(s, pupil, this.P);
+              this.languages(s, pupil, this.P);
+              this.dispositifs(s, pupil, this.P);
+            }
+            s.pause(this.rng.int(5, 25));
           }
-          s.pause(this.rng.int(5, 25));
-        }
-      }, { pace: [12, 50] });
+        },
+        { pace: [12, 50] },
+      );
     }
   }
 
@@ -240,13 +271,18 @@ class ScenarioWriter {
       this.at(isoDate(year, 9, 15 + offset), '10:00', actor, (s) => {
         for (const pupil of this.pupilsOf(school, year, (p) => p.typo !== undefined && this.registered.has(p))) {
           const fixed: Partial<Identity> = {};
-          for (const key of Object.keys(pupil.typo!) as Array<keyof Identity>) Object.assign(fixed, { [key]: pupil.identity[key] });
+          for (const key of Object.keys(pupil.typo!) as Array<keyof Identity>)
+            Object.assign(fixed, { [key]: pupil.identity[key] });
           s.add(cmd.correctPupilIdentity(school.uai, pupil.pupilId, fixed));
           pupil.typo = undefined;
         }
       });
       this.at(isoDate(year, 10, 6 + 7 * offset), '14:00', actor, (s) => {
-        const waiting = this.pupilsOf(school, year, (p) => this.registered.has(p) && !this.ineAssigned.has(p) && p.anomaly !== 'pre-enrolled-only');
+        const waiting = this.pupilsOf(
+          school,
+          year,
+          (p) => this.registered.has(p) && !this.ineAssigned.has(p) && p.anomaly !== 'pre-enrolled-only',
+        );
         // One family has not sent the certificate yet: that pupil waits for the next integration.
         const late = year === this.Y && waiting.length > 1 ? rng.pick(waiting) : undefined;
         for (const pupil of waiting) if (pupil !== late) this.assignIne(s, pupil);
@@ -261,7 +297,9 @@ class ScenarioWriter {
         }
         if (y.exit) {
           const exit = y.exit;
-          this.at(exit.date, '16:30', actor, (s) => s.add(cmd.exitPupil(school.uai, year, pupil.pupilId, exit.date, exit.motive)));
+          this.at(exit.date, '16:30', actor, (s) =>
+            s.add(cmd.exitPupil(school.uai, year, pupil.pupilId, exit.date, exit.motive)),
+          );
         }
         if (y.arrival === 'midYear') {
           this.at(addDays(y.entryDate!, -3), '09:30', actor, (s) => {
@@ -277,15 +315,33 @@ class ScenarioWriter {
         if (pupil.contactAdded && year === this.P) {
           const contact = pupil.contactAdded;
           this.at(isoDate(year, 11, 18), '15:00', actor, (s) => {
-            s.add(cmd.addGuardian(school.uai, pupil.pupilId, { guardianId: contact.guardianId, ...contact.person, ...contact.relation }));
+            s.add(
+              cmd.addGuardian(school.uai, pupil.pupilId, {
+                guardianId: contact.guardianId,
+                ...contact.person,
+                ...contact.relation,
+              }),
+            );
           });
         }
       }
     }
     const corrections: Array<[string, 'mobile' | 'email' | 'address' | 'profession', number]> =
       year === this.P
-        ? [[isoDate(year, 10, 2), 'mobile', 0], [isoDate(year, 11, 19), 'email', 1], [isoDate(year + 1, 1, 20), 'address', 0], [isoDate(year + 1, 3, 10), 'address', 1], [isoDate(year + 1, 5, 5), 'profession', 0]]
-        : [[isoDate(year, 9, 29), 'mobile', 1], [isoDate(year, 11, 24), 'address', 0], [isoDate(year + 1, 1, 19), 'email', 1], [isoDate(year + 1, 3, 16), 'mobile', 0], [isoDate(year + 1, 4, 13), 'profession', 1]];
+        ? [
+            [isoDate(year, 10, 2), 'mobile', 0],
+            [isoDate(year, 11, 19), 'email', 1],
+            [isoDate(year + 1, 1, 20), 'address', 0],
+            [isoDate(year + 1, 3, 10), 'address', 1],
+            [isoDate(year + 1, 5, 5), 'profession', 0],
+          ]
+        : [
+            [isoDate(year, 9, 29), 'mobile', 1],
+            [isoDate(year, 11, 24), 'address', 0],
+            [isoDate(year + 1, 1, 19), 'email', 1],
+            [isoDate(year + 1, 3, 16), 'mobile', 0],
+            [isoDate(year + 1, 4, 13), 'profession', 1],
+          ];
     for (const [date, what, index] of corrections) {
       const school = SCHOOLS[index]!;
       this.at(date, '11:30', actorOf(school), (s) => this.correctGuardians(s, school, year, what, rng.fork(`${date}:${what}`)));
@@ -293,20 +349,40 @@ class ScenarioWriter {
   }
 
   /** A family tells the secretariat about a new number, address, e-mail or job. */
-  private correctGuardians(s: Session, school: SchoolDef, year: number, what: 'mobile' | 'email' | 'address' | 'profession', rng: Rng): void {
-    const pupils = this.pupilsOf(school, year, (p) => this.registered.has(p) && !p.years.get(year)!.exit && !p.anomaly && p.family.members.length > 0);
+  private correctGuardians(
+    s: Session,
+    school: SchoolDef,
+    year: number,
+    what: 'mobile' | 'email' | 'address' | 'profession',
+    rng: Rng,
+  ): void {
+    const pupils = this.pupilsOf(
+      school,
+      year,
+      (p) => this.registered.has(p) && !p.years.get(year)!.exit && !p.anomaly && p.family.members.length > 0,
+    );
     for (const pupil of rng.sample(pupils, what === 'address' ? 1 : 2)) {
       const members = pupil.family.members.filter((m) => pupil.guardianIds.includes(m.guardianId));
       const first = members[0]!;
       const targets = what === 'address' ? members.filter((m) => m.person.address === first.person.address) : [first];
-      const address = { ...first.person.address, line1: `${rng.int(1, 90)} ${rng.pick(['rue Balard', 'rue Linois', 'rue de Lourmel', 'avenue de Ségur', 'rue Fondary'])}`, line2: undefined };
+      const address = {
+        ...first.person.address,
+        line1: `${rng.int(1, 90)} ${rng.pick(['rue Balard', 'rue Linois', 'rue de Lourmel', 'avenue de Ségur', 'rue Fondary'])}`,
+        line2: undefined,
+      };
       for (const member of targets) {
         const current = this.personAt(school, member);
         const changes: Partial<GuardianPerson> =
           what === 'mobile'
             ? { mobile: `06 ${rng.digits(2)} ${rng.digits(2)} ${rng.digits(2)} ${rng.digits(2)}` }
             : what === 'email'
-              ? { email: `${current.firstName.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z]/g, '')}.${rng.digits(2)}@exemple.org` }
+              ? {
+                  email: `${current.firstName
+                    .toLowerCase()
+                    .normalize('NFD')
+                    .replace(/[\u0300-\u036f]/g, '')
+                    .replace(/[^a-z]/g, '')}.${rng.digits(2)}@exemple.org`,
+                }
               : what === 'address'
                 ? { address: { ...address, postalCode: '75015', commune: 'Paris' } }
                 : { profession: rng.pick(['37', '38', '46', '54', '34']) };
@@ -324,12 +400,22 @@ class ScenarioWriter {
     const waves = [isoDate(this.Y, 4, 7), isoDate(this.Y, 5, 12), isoDate(this.Y, 6, 9)];
     for (const [wave, date] of waves.entries()) {
       for (const [i, school] of SCHOOLS.entries()) {
-        this.at(addDays(date, i), '09:00', actorOf(school), (s) => {
-          for (const pupil of this.pupilsOf(school, this.Y, (p) => p.years.get(this.Y)!.arrival === 'preEnrolment' && p.years.get(this.Y)!.wave === wave)) {
-            this.register(s, pupil);
-            s.add(cmd.preEnrolPupil(school.uai, this.Y, pupil.pupilId, pupil.years.get(this.Y)!.formationCode));
-          }
-        }, { pace: [30, 120] });
+        this.at(
+          addDays(date, i),
+          '09:00',
+          actorOf(school),
+          (s) => {
+            for (const pupil of this.pupilsOf(
+              school,
+              this.Y,
+              (p) => p.years.get(this.Y)!.arrival === 'preEnrolment' && p.years.get(this.Y)!.wave === wave,
+            )) {
+              this.register(s, pupil);
+              s.add(cmd.preEnrolPupil(school.uai, this.Y, pupil.pupilId, pupil.years.get(this.Y)!.formationCode));
+            }
+          },
+          { pace: [30, 120] },
+        );
       }
     }
   }
@@ -343,58 +429,82 @@ class ScenarioWriter {
       });
     this.at(from, '17:00', DEMO_ACTORS.direction, (s) => {
       for (const school of SCHOOLS) {
-        for (const pupil of planned(school, true)) s.add(cmd.planNextYear(school.uai, year, pupil.pupilId, pupil.years.get(year)!.plan!));
+        for (const pupil of planned(school, true))
+          s.add(cmd.planNextYear(school.uai, year, pupil.pupilId, pupil.years.get(year)!.plan!));
       }
     });
     for (const [i, school] of SCHOOLS.entries()) {
-      this.at(addDays(from, 1 + 6 * i), '09:00', actorOf(school), (s) => {
-        for (const pupil of planned(school, false)) s.add(cmd.planNextYear(school.uai, year, pupil.pupilId, pupil.years.get(year)!.plan!));
-      }, { pace: [8, 30] });
+      this.at(
+        addDays(from, 1 + 6 * i),
+        '09:00',
+        actorOf(school),
+        (s) => {
+          for (const pupil of planned(school, false))
+            s.add(cmd.planNextYear(school.uai, year, pupil.pupilId, pupil.years.get(year)!.plan!));
+        },
+        { pace: [8, 30] },
+      );
     }
   }
 
   /** What `year rollover --from P` does: exits for the "sortie" plans, the others carried into their class. */
   private rollover(): void {
-    this.at(isoDate(this.Y, 7, 7), '10:00', DEMO_ACTORS.direction, (s) => {
-      for (const school of SCHOOLS) {
-        for (const pupil of this.pupilsOf(school, this.P, (p) => p.years.get(this.P)!.plan !== undefined)) {
-          const before = pupil.years.get(this.P)!;
-          const plan = before.plan!;
-          if (plan.decision === 'sortie') {
-            s.add(cmd.exitPupil(school.uai, this.P, pupil.pupilId, plan.exitDate!, plan.motive!));
-            continue;
+    this.at(
+      isoDate(this.Y, 7, 7),
+      '10:00',
+      DEMO_ACTORS.direction,
+      (s) => {
+        for (const school of SCHOOLS) {
+          for (const pupil of this.pupilsOf(school, this.P, (p) => p.years.get(this.P)!.plan !== undefined)) {
+            const before = pupil.years.get(this.P)!;
+            const plan = before.plan!;
+            if (plan.decision === 'sortie') {
+              s.add(cmd.exitPupil(school.uai, this.P, pupil.pupilId, plan.exitDate!, plan.motive!));
+              continue;
+            }
+            this.enrol(s, pupil, this.Y);
+            this.languages(s, pupil, this.Y, before.formationCode);
+            this.dispositifs(s, pupil, this.Y);
           }
-          this.enrol(s, pupil, this.Y);
-          this.languages(s, pupil, this.Y, before.formationCode);
-          this.dispositifs(s, pupil, this.Y);
         }
-      }
-    }, { pace: [0, 1], officeHours: false });
+      },
+      { pace: [0, 1], officeHours: false },
+    );
   }
 
   /** Late August: pre-enrolled pupils into their classes, late registrations, languages of the new levels. */
   private rentree(): void {
     for (const [i, school] of SCHOOLS.entries()) {
-      this.at(isoDate(this.Y, 8, 25 + i), '08:45', actorOf(school), (s) => {
-        const current = (p: DemoPupil) => p.years.get(this.Y)!;
-        for (const pupil of this.pupilsOf(school, this.Y, (p) => current(p).arrival === 'preEnrolment' && current(p).classCode !== undefined)) {
-          this.enrol(s, pupil, this.Y);
-          this.languages(s, pupil, this.Y);
-          this.dispositifs(s, pupil, this.Y);
-        }
-        for (const pupil of this.pupilsOf(school, this.Y, (p) => current(p).arrival === 'late')) {
-          this.register(s, pupil);
-          this.enrol(s, pupil, this.Y);
-          this.languages(s, pupil, this.Y);
-          this.dispositifs(s, pupil, this.Y);
-        }
-        // Moving up a level can bring a language (CP) or a second one (5e).
-        for (const pupil of this.pupilsOf(school, this.Y, (p) => current(p).arrival === 'carried')) {
-          const before = languagesAt(pupil, levelOf(school, pupil.years.get(this.P)!.formationCode));
-          const now = languagesAt(pupil, levelOf(school, current(pupil).formationCode));
-          if (now && (now.lv1 !== before?.lv1 || now.lv2 !== before?.lv2)) this.languages(s, pupil, this.Y);
-        }
-      }, { pace: [15, 60] });
+      this.at(
+        isoDate(this.Y, 8, 25 + i),
+        '08:45',
+        actorOf(school),
+        (s) => {
+          const current = (p: DemoPupil) => p.years.get(this.Y)!;
+          for (const pupil of this.pupilsOf(
+            school,
+            this.Y,
+            (p) => current(p).arrival === 'preEnrolment' && current(p).classCode !== undefined,
+          )) {
+            this.enrol(s, pupil, this.Y);
+            this.languages(s, pupil, this.Y);
+            this.dispositifs(s, pupil, this.Y);
+          }
+          for (const pupil of this.pupilsOf(school, this.Y, (p) => current(p).arrival === 'late')) {
+            this.register(s, pupil);
+            this.enrol(s, pupil, this.Y);
+            this.languages(s, pupil, this.Y);
+            this.dispositifs(s, pupil, this.Y);
+          }
+          // Moving up a level can bring a language (CP) or a second one (5e).
+          for (const pupil of this.pupilsOf(school, this.Y, (p) => current(p).arrival === 'carried')) {
+            const before = languagesAt(pupil, levelOf(school, pupil.years.get(this.P)!.formationCode));
+            const now = languagesAt(pupil, levelOf(school, current(pupil).formationCode));
+            if (now && (now.lv1 !== before?.lv1 || now.lv2 !== before?.lv2)) this.languages(s, pupil, this.Y);
+          }
+        },
+        { pace: [15, 60] },
+      );
     }
   }
 }
@@ -403,12 +513,22 @@ function countOf(commands: readonly DemoCommand[], currentYear: number): DemoCou
   const of = (type: string) => commands.filter((c) => c.type === type);
   const guardians = new Set<string>();
   for (const c of of('RegisterPupil')) {
-    for (const g of (c.payload.guardians as Array<{ guardianId: string }> | undefined) ?? []) guardians.add(`${String(c.payload.uai)}|${g.guardianId}`);
+    for (const g of (c.payload.guardians as Array<{ guardianId: string }> | undefined) ?? [])
+      guardians.add(`${String(c.payload.uai)}|${g.guardianId}`);
   }
-  for (const c of of('AddGuardian')) guardians.add(`${String(c.payload.uai)}|${(c.payload.guardian as { guardianId: string }).guardianId}`);
+  for (const c of of('AddGuardian'))
+    guardians.add(`${String(c.payload.uai)}|${(c.payload.guardian as { guardianId: string }).guardianId}`);
   const key = (c: DemoCommand) => `${String(c.payload.uai)}|${String(c.payload.pupilId)}`;
-  const enrolled = new Set(of('EnrolPupil').filter((c) => c.payload.year === currentYear).map(key));
-  const preEnrolled = new Set(of('PreEnrolPupil').filter((c) => c.payload.year === currentYear).map(key));
+  const enrolled = new Set(
+    of('EnrolPupil')
+      .filter((c) => c.payload.year === currentYear)
+      .map(key),
+  );
+  const preEnrolled = new Set(
+    of('PreEnrolPupil')
+      .filter((c) => c.payload.year === currentYear)
+      .map(key),
+  );
   return {
     establishments: of('RegisterEstablishment').length,
     classes: of('CreateClass').length,

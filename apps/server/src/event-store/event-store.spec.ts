@@ -41,8 +41,7 @@ async function openStore(catalogue = catalogueWithNotes()): Promise<{ db: Databa
 
 const positions = (db: Database): number[] =>
   db.reader.all<{ p: number }>('SELECT global_position AS p FROM events ORDER BY global_position').map((r) => r.p);
-const count = (db: Database, table: string): number =>
-  db.reader.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)!.n;
+const count = (db: Database, table: string): number => db.reader.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table}`)!.n;
 const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 beforeEach(() => {
@@ -65,9 +64,7 @@ describe('expected versions', () => {
     expect(result!.version).toBe(2);
     expect(store.streamVersion('note-0750680G-1')).toBe(2);
 
-    const second = store.append([
-      { streamId: 'note-0750680G-1', expected: 'no_stream', events: [note('c')], metadata: meta() },
-    ]);
+    const second = store.append([{ streamId: 'note-0750680G-1', expected: 'no_stream', events: [note('c')], metadata: meta() }]);
     await expect(second).rejects.toThrow(ConcurrencyError);
     await expect(second).rejects.toMatchObject({ streamId: 'note-0750680G-1', expected: 'no_stream', actual: 2 });
     expect(count(db, 'events')).toBe(2);
@@ -97,9 +94,7 @@ describe('expected versions', () => {
       ).rejects.toMatchObject({ name: 'ConcurrencyError', expected: stale, actual: 2 });
     }
     expect(count(db, 'events')).toBe(2);
-    const [result] = await store.append([
-      { streamId: 'note-0750680G-1', expected: 2, events: [note('c')], metadata: meta() },
-    ]);
+    const [result] = await store.append([{ streamId: 'note-0750680G-1', expected: 2, events: [note('c')], metadata: meta() }]);
     expect(result!.version).toBe(3);
     expect(result!.events.map((e) => e.streamPosition)).toEqual([3]);
   });
@@ -140,7 +135,12 @@ describe('positions', () => {
   it('returns the recorded events as stored, with their metadata', async () => {
     const { store } = await openStore();
     const [result] = await store.append([
-      { streamId: 'year-0750680G-2024', expected: 'no_stream', events: [{ type: 'YearOpened', data: { uai: '0750680G', year: 2024 } }], metadata: meta('alice') },
+      {
+        streamId: 'year-0750680G-2024',
+        expected: 'no_stream',
+        events: [{ type: 'YearOpened', data: { uai: '0750680G', year: 2024 } }],
+        metadata: meta('alice'),
+      },
     ]);
     const [stored] = store.readStream('year-0750680G-2024').events;
     expect(stored).toEqual(result!.events[0]);
@@ -197,7 +197,12 @@ describe('concurrent appends with the same expected version', () => {
     ]);
     // Round 2: an existing stream, both expecting version 1; each adds two events.
     const round2 = await race(a, b, (who) => [
-      { streamId: 'year-0752387M-2024', expected: 1, events: [yearOpened('0752387M', 2024), yearOpened('0752387M', 2024)], metadata: meta(who) },
+      {
+        streamId: 'year-0752387M-2024',
+        expected: 1,
+        events: [yearOpened('0752387M', 2024), yearOpened('0752387M', 2024)],
+        metadata: meta(who),
+      },
     ]);
     await Promise.all([a.close(), b.close()]);
 
@@ -268,7 +273,12 @@ describe('readAll', () => {
   async function seed(): Promise<EventStore> {
     const { store } = await openStore();
     const appends: AppendRequest[] = [
-      { streamId: 'establishment-0750680G', expected: 'no_stream', events: [registered('0750680G', 'A')], metadata: meta('alice') },
+      {
+        streamId: 'establishment-0750680G',
+        expected: 'no_stream',
+        events: [registered('0750680G', 'A')],
+        metadata: meta('alice'),
+      },
       { streamId: 'establishment-0752387M', expected: 'no_stream', events: [registered('0752387M', 'B')], metadata: meta('bob') },
       { streamId: 'year-0750680G-2024', expected: 'no_stream', events: [yearOpened('0750680G', 2024)], metadata: meta('alice') },
       { streamId: 'note-0750680G-a', expected: 'no_stream', events: [note('un'), note('deux')], metadata: meta('bob') },
@@ -331,7 +341,12 @@ describe('event validation', () => {
     const { db, store } = await openStore(createCoreCatalogue().freeze()); // no NoteTaken here
     await expect(
       store.append([
-        { streamId: 'note-0750680G-1', expected: 'no_stream', events: [yearOpened('0750680G', 2024), note('x')], metadata: meta() },
+        {
+          streamId: 'note-0750680G-1',
+          expected: 'no_stream',
+          events: [yearOpened('0750680G', 2024), note('x')],
+          metadata: meta(),
+        },
       ]),
     ).rejects.toThrow(UnknownEventTypeError);
     expect(count(db, 'events')).toBe(0);
@@ -342,7 +357,12 @@ describe('event validation', () => {
     const { db, store } = await openStore();
     await expect(
       store.append([
-        { streamId: 'year-0750680G-2024', expected: 'no_stream', events: [{ type: 'YearOpened', data: { uai: '0750680G', year: '2024' } }], metadata: meta() },
+        {
+          streamId: 'year-0750680G-2024',
+          expected: 'no_stream',
+          events: [{ type: 'YearOpened', data: { uai: '0750680G', year: '2024' } }],
+          metadata: meta(),
+        },
       ]),
     ).rejects.toThrow(InvalidEventDataError);
     expect(count(db, 'events')).toBe(0);
@@ -463,7 +483,7 @@ class StoreProcess {
 
   async append(requests: AppendRequest[]): Promise<AppendOutcome> {
     this.child.send({ cmd: 'append', requests });
-    return { who: this.who, ...(await this.next() as Omit<AppendOutcome, 'who'>) };
+    return { who: this.who, ...((await this.next()) as Omit<AppendOutcome, 'who'>) };
   }
 
   async close(): Promise<void> {

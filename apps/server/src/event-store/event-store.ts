@@ -80,10 +80,7 @@ export class EventStore {
   }
 
   /** For callers that already hold the write transaction (the command pipeline). */
-  async appendInTransaction(
-    tx: SqliteConnection,
-    requests: readonly AppendRequest[],
-  ): Promise<AppendResult[]> {
+  async appendInTransaction(tx: SqliteConnection, requests: readonly AppendRequest[]): Promise<AppendResult[]> {
     const recordedAt = new Date().toISOString();
     const results: AppendResult[] = [];
     const written: RecordedEvent[] = [];

@@ -13,7 +13,9 @@ describe('validation of export documents against official XSDs (ISO-8859-15 sche
   });
 
   it('refuses the same submission against XSD 3.1, naming the line and the element', async () => {
-    const error = await validateXmlDocuments([{ name: 'envoi-2018.xml', bytes: submission, xsdPath: xsd31 }]).catch((e: unknown) => e);
+    const error = await validateXmlDocuments([{ name: 'envoi-2018.xml', bytes: submission, xsdPath: xsd31 }]).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(XmlSchemaError);
     expect((error as XmlSchemaError).errors[0]).toMatch(/^ligne \d+ : /);
   });

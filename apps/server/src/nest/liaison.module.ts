@@ -32,7 +32,14 @@ export class LiaisonModule implements OnApplicationShutdown {
     return {
       module: LiaisonModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, AuthController, CommandsController, EventsController, EstablishmentsController, ExchangesController],
+      controllers: [
+        HealthController,
+        AuthController,
+        CommandsController,
+        EventsController,
+        EstablishmentsController,
+        ExchangesController,
+      ],
       providers: [
         { provide: KERNEL, useFactory: () => Kernel.open(options.kernel()) },
         UsersService,

@@ -28,7 +28,8 @@ export class PluginRegistry {
       }
       if (ids.has(m.id)) throw new Error(`Two plugins have the id ${m.id}`);
       ids.add(m.id);
-      if (!/^[a-z][a-z0-9]*_$/.test(m.tablePrefix)) throw new Error(`Plugin ${m.id}: table prefix "${m.tablePrefix}" must look like "abc_"`);
+      if (!/^[a-z][a-z0-9]*_$/.test(m.tablePrefix))
+        throw new Error(`Plugin ${m.id}: table prefix "${m.tablePrefix}" must look like "abc_"`);
       if (prefixes.has(m.tablePrefix)) throw new Error(`Two plugins use the table prefix ${m.tablePrefix}`);
       prefixes.add(m.tablePrefix);
       for (const f of formatsOf(plugin)) {

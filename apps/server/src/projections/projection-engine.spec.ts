@@ -23,7 +23,13 @@ const openYear = (code: string, year: number) => ({ type: 'OpenYear', payload: {
 // Events only a test plugin knows, appended straight to the store.
 const NoteTaken = defineEvent('NoteTaken', z.object({ text: z.string().min(1) }));
 const notesPlugin: LiaisonPlugin = {
-  manifest: { id: 'test-notes', degree: 'first', displayName: 'Notes (test)', apiVersion: PLUGIN_API_VERSION, tablePrefix: 'tst_' },
+  manifest: {
+    id: 'test-notes',
+    degree: 'first',
+    displayName: 'Notes (test)',
+    apiVersion: PLUGIN_API_VERSION,
+    tablePrefix: 'tst_',
+  },
   events: [NoteTaken],
 };
 const note = (text: string): NewEvent => NoteTaken.create({ text });
@@ -191,10 +197,10 @@ describe('rebuild', () => {
     for (let round = 1; round <= 30; round++) {
       const code = uai(round * 7919);
       await kernel.pipeline.execute(register(code), { ...ctx, actor: `user-${round % 4}` });
-      await kernel.pipeline.executeBatch(
-        [openYear(code, 2022), openYear(code, 2023)],
-        { ...ctx, occurredAt: `20${10 + (round % 10)}-09-01T08:00:00.000Z` },
-      );
+      await kernel.pipeline.executeBatch([openYear(code, 2022), openYear(code, 2023)], {
+        ...ctx,
+        occurredAt: `20${10 + (round % 10)}-09-01T08:00:00.000Z`,
+      });
       if (round > 1) await kernel.pipeline.execute(openYear(uai((round - 1) * 7919), 2024), ctx);
       // Raw appends of plugin events, some to two streams at once.
       await kernel.store.append([
@@ -202,7 +208,12 @@ describe('rebuild', () => {
           streamId: `note-${uai((round % 5) * 7919 + 7919)}-${round % 3}`,
           expected: 'any',
           events: range(1, 1 + (round % 4)).map((i) => note(`r${round} n${i}`)),
-          metadata: { actor: `user-${round % 3}`, source: 'test', correlationId: `c${round}`, occurredAt: '2024-01-01T00:00:00.000Z' },
+          metadata: {
+            actor: `user-${round % 3}`,
+            source: 'test',
+            correlationId: `c${round}`,
+            occurredAt: '2024-01-01T00:00:00.000Z',
+          },
         },
         {
           streamId: `note-${uai(round * 7919)}-x`,
@@ -262,7 +273,12 @@ describe('two runners on two connections', () => {
     );
     expect(byRunner.reduce((sum, r) => sum + r.n, 0)).toBe(total);
     expect(Object.fromEntries(byRunner.map((r) => [r.runner, r.n]))).toEqual(
-      Object.fromEntries([['a', ra.applied], ['b', rb.applied]].filter(([, n]) => n !== 0)),
+      Object.fromEntries(
+        [
+          ['a', ra.applied],
+          ['b', rb.applied],
+        ].filter(([, n]) => n !== 0),
+      ),
     );
     expect(checkpoint(kernel, 'test_counted')).toMatchObject({ position: total, status: 'running', lastError: null });
   }, 60_000);

@@ -4,14 +4,7 @@ import { type Database } from '../database/database';
 import { type SqliteConnection } from '../database/sqlite-connection';
 import { type EventStore } from '../event-store/event-store';
 import { toRecordedEvent } from '../event-store/event-row';
-import {
-  advanceCheckpoint,
-  type Checkpoint,
-  markFailed,
-  readCheckpoint,
-  readCheckpoints,
-  resetCheckpoint,
-} from './checkpoints';
+import { advanceCheckpoint, type Checkpoint, markFailed, readCheckpoint, readCheckpoints, resetCheckpoint } from './checkpoints';
 
 export const DEFAULT_BATCH_SIZE = 2_000;
 

@@ -18,7 +18,11 @@ export interface AggregateView<TState> {
    * this batch (a batch may hold one event or the whole history, so a row must depend on the
    * state and on facts of those events only, never on which of them came last).
    */
-  write(sql: SqlExecutor, state: TState, stream: { streamId: string; version: number; events: readonly RecordedEvent[] }): Promise<void>;
+  write(
+    sql: SqlExecutor,
+    state: TState,
+    stream: { streamId: string; version: number; events: readonly RecordedEvent[] },
+  ): Promise<void>;
 }
 
 interface StateRow {

@@ -26,7 +26,16 @@ export const guardianView: AggregateView<GuardianState> = {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (uai, guardian_id) DO UPDATE SET civility = excluded.civility, last_name = excluded.last_name,
          first_name = excluded.first_name, person = excluded.person, siecle_id = excluded.siecle_id, version = excluded.version`,
-      [s.uai, s.guardianId, s.person.civility, s.person.lastName, s.person.firstName, JSON.stringify(s.person), s.siecleId ?? null, version],
+      [
+        s.uai,
+        s.guardianId,
+        s.person.civility,
+        s.person.lastName,
+        s.person.firstName,
+        JSON.stringify(s.person),
+        s.siecleId ?? null,
+        version,
+      ],
     );
   },
 };

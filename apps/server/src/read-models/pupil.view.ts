@@ -108,7 +108,15 @@ export const pupilView: AggregateView<PupilState> = {
       await sql.run(
         `INSERT INTO core_pupil_guardians (uai, pupil_id, guardian_id, link, legal_level, parental_authority, lives_with)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        [s.uai, s.pupilId, guardianId, r.link, r.legalLevel, r.parentalAuthority ? 1 : 0, r.livesWith === undefined ? null : r.livesWith ? 1 : 0],
+        [
+          s.uai,
+          s.pupilId,
+          guardianId,
+          r.link,
+          r.legalLevel,
+          r.parentalAuthority ? 1 : 0,
+          r.livesWith === undefined ? null : r.livesWith ? 1 : 0,
+        ],
       );
     }
   },

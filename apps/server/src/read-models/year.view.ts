@@ -50,7 +50,15 @@ export const yearView: AggregateView<YearState> = {
       for (const entry of Object.values(s[key])) {
         await sql.run(
           `INSERT INTO core_nomenclature (uai, year, kind, code, label, cycle, attributes) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          [s.uai, s.year, kind, entry.code, entry.label, entry.cycle ?? null, entry.attributes ? JSON.stringify(entry.attributes) : null],
+          [
+            s.uai,
+            s.year,
+            kind,
+            entry.code,
+            entry.label,
+            entry.cycle ?? null,
+            entry.attributes ? JSON.stringify(entry.attributes) : null,
+          ],
         );
       }
     }

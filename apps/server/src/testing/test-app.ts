@@ -42,7 +42,10 @@ export async function createTestApp(options: { plugins?: LiaisonPlugin[]; dbPath
       if (!token) {
         const login = `${role}-test`;
         await app.get(UsersService).add(login, role, 'motdepasse');
-        const res = await request(app.getHttpServer()).post('/api/auth/login').send({ login, password: 'motdepasse' }).expect(200);
+        const res = await request(app.getHttpServer())
+          .post('/api/auth/login')
+          .send({ login, password: 'motdepasse' })
+          .expect(200);
         token = res.body.token as string;
         tokens.set(role, token);
       }

@@ -65,4 +65,3 @@ export class TimeTravel {
     this.cache.clear();
   }
 }
-

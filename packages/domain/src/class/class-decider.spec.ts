@@ -66,7 +66,10 @@ const changes = [
 
 describe('CreateClass', () => {
   it('creates a class in an open year', () => {
-    scenario(registry).given(year).when(cmd('CreateClass', { label: ' CM1 A ' })).thenEmits(created);
+    scenario(registry)
+      .given(year)
+      .when(cmd('CreateClass', { label: ' CM1 A ' }))
+      .thenEmits(created);
   });
 
   it('refuses a class in a year that is not open', () => {
@@ -146,7 +149,10 @@ describe('RenameClass', () => {
   });
 
   it('records nothing for the same label', () => {
-    scenario(registry).given(year, stream(classStream, created)).when(cmd('RenameClass', { label: 'CM1 A' })).thenEmits();
+    scenario(registry)
+      .given(year, stream(classStream, created))
+      .when(cmd('RenameClass', { label: 'CM1 A' }))
+      .thenEmits();
   });
 });
 
@@ -310,8 +316,13 @@ describe('CloseClass', () => {
   });
 
   it('asks the read models for the class’s head count', () => {
-    const then = scenario(registry).given(year, stream(classStream, created)).withLookup('headCount', 0).when(close('2027-06-30'));
-    expect(then.lookups).toEqual({ headCount: { kind: CLASS_HEAD_COUNT_LOOKUP, params: { uai: UAI, year: YEAR, classCode: CODE } } });
+    const then = scenario(registry)
+      .given(year, stream(classStream, created))
+      .withLookup('headCount', 0)
+      .when(close('2027-06-30'));
+    expect(then.lookups).toEqual({
+      headCount: { kind: CLASS_HEAD_COUNT_LOOKUP, params: { uai: UAI, year: YEAR, classCode: CODE } },
+    });
   });
 
   it.each(['2026-08-31', '2027-09-01'])('refuses a closing date outside the school year (%s) as invalid input', (closedOn) => {
@@ -319,7 +330,10 @@ describe('CloseClass', () => {
       .given(year, stream(classStream, created))
       .withLookup('headCount', 0)
       .when(close(closedOn))
-      .thenRejects('invalid_value', /date de fermeture « .* » hors de l’année scolaire 2026-2027 \(du 01\/09\/2026 au 31\/08\/2027\)/);
+      .thenRejects(
+        'invalid_value',
+        /date de fermeture « .* » hors de l’année scolaire 2026-2027 \(du 01\/09\/2026 au 31\/08\/2027\)/,
+      );
   });
 
   it('accepts the first and last days of the school year', () => {

@@ -12,7 +12,12 @@ import { exchangeModeOf } from './establishment-state';
 const registry = new CommandRegistry().register(...establishmentCommands, ...yearCommands, ...classCommands);
 const UAI = '0750680G';
 const establishment = streamIds.establishment(UAI);
-const registered = EstablishmentRegistered.create({ uai: UAI, name: 'École Sainte-Marie', degree: 'first', contract: 'association' });
+const registered = EstablishmentRegistered.create({
+  uai: UAI,
+  name: 'École Sainte-Marie',
+  degree: 'first',
+  contract: 'association',
+});
 
 describe('RegisterEstablishment', () => {
   it('registers a new establishment', () => {
@@ -42,7 +47,9 @@ describe('SetExchangeMode', () => {
   const setMode = (mode: string) => ({ type: 'SetExchangeMode', payload: { uai: UAI, mode } });
 
   it('refuses an establishment that is not registered', () => {
-    scenario(registry).when(setMode('web-service')).thenRejects('establishment_unknown', /l’établissement 0750680G n’est pas enregistré/);
+    scenario(registry)
+      .when(setMode('web-service'))
+      .thenRejects('establishment_unknown', /l’établissement 0750680G n’est pas enregistré/);
   });
 
   it('records the mode chosen', () => {
@@ -75,8 +82,8 @@ describe('SetExchangeMode', () => {
 
   it('defaults to files until a mode is set', () => {
     expect(exchangeModeOf(fold(establishmentDecider, [registered]))).toBe('files');
-    expect(exchangeModeOf(fold(establishmentDecider, [registered, ExchangeModeSet.create({ uai: UAI, mode: 'web-service' })]))).toBe(
-      'web-service',
-    );
+    expect(
+      exchangeModeOf(fold(establishmentDecider, [registered, ExchangeModeSet.create({ uai: UAI, mode: 'web-service' })])),
+    ).toBe('web-service');
   });
 });

@@ -7,8 +7,7 @@ import { evolveEstablishment } from './establishment-evolve';
 import { type EstablishmentState, initialEstablishmentState } from './establishment-state';
 
 export type EstablishmentCommand =
-  | Command<'RegisterEstablishment', RegisterEstablishment>
-  | Command<'SetExchangeMode', SetExchangeMode>;
+  Command<'RegisterEstablishment', RegisterEstablishment> | Command<'SetExchangeMode', SetExchangeMode>;
 
 /** Refuses a command on an establishment that was never registered. */
 export function assertEstablishmentRegistered(state: EstablishmentState, uai: string): void {
@@ -22,10 +21,7 @@ function decide(command: EstablishmentCommand, state: EstablishmentState): Decis
     case 'RegisterEstablishment': {
       const p = command.payload;
       if (state.registered) {
-        throw new RuleViolationError(
-          'establishment_exists',
-          `l’établissement ${p.uai} est déjà enregistré (« ${state.name} »)`,
-        );
+        throw new RuleViolationError('establishment_exists', `l’établissement ${p.uai} est déjà enregistré (« ${state.name} »)`);
       }
       return accept([EstablishmentRegistered.create(p)]);
     }

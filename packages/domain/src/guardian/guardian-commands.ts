@@ -5,7 +5,10 @@ import { guardianLegalLevelSchema, guardianLinkSchema } from '../values/guardian
 /** Trimmed, non-empty text of bounded length, with French messages. */
 export const textSchema = (label: string, max: number) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `${label} : obligatoire` : `${label} : une chaîne de caractères est attendue`) })
+    .string({
+      error: (issue) =>
+        issue.input === undefined ? `${label} : obligatoire` : `${label} : une chaîne de caractères est attendue`,
+    })
     .trim()
     .min(1, `${label} : ne peut pas être vide`)
     .max(max, `${label} : ${max} caractères au plus`);

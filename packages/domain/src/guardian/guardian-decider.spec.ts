@@ -15,7 +15,10 @@ const set = (personneId: string) => ({ type: 'SetGuardianSiecleId', payload: { .
 
 describe('SetGuardianSiecleId', () => {
   it('records SIECLE’s PERSONNE_ID on the guardian stream', () => {
-    scenario(registry).given(person).when(set('3456789')).thenEmits(GuardianSiecleIdSet.create({ ...ref, personneId: '3456789' }));
+    scenario(registry)
+      .given(person)
+      .when(set('3456789'))
+      .thenEmits(GuardianSiecleIdSet.create({ ...ref, personneId: '3456789' }));
   });
 
   it('emits nothing when the id is already recorded', () => {
@@ -26,7 +29,9 @@ describe('SetGuardianSiecleId', () => {
   });
 
   it('refuses a guardian that is not registered', () => {
-    scenario(registry).when(set('3456789')).thenRejects('guardian_unknown', 'le responsable G1 n’est pas enregistré dans l’établissement 0750680G');
+    scenario(registry)
+      .when(set('3456789'))
+      .thenRejects('guardian_unknown', 'le responsable G1 n’est pas enregistré dans l’établissement 0750680G');
   });
 
   it('refuses a PERSONNE_ID that is not a number', () => {

@@ -18,7 +18,10 @@ function decide(command: GuardianCommand, state: GuardianState): Decision {
     case 'SetGuardianSiecleId': {
       const p = command.payload;
       if (!state.registered) {
-        throw new RuleViolationError('guardian_unknown', `le responsable ${p.guardianId} n’est pas enregistré dans l’établissement ${p.uai}`);
+        throw new RuleViolationError(
+          'guardian_unknown',
+          `le responsable ${p.guardianId} n’est pas enregistré dans l’établissement ${p.uai}`,
+        );
       }
       if (state.siecleId === p.personneId) return accept([]);
       return accept([GuardianSiecleIdSet.create(p)]);

@@ -3,7 +3,12 @@ import { diffStates } from './state-diff';
 describe('diffStates', () => {
   it('lists changed, added and removed leaves by dotted path', () => {
     const before = { registered: true, lastName: 'Martin', years: { 2026: { classCode: 'CP-A', dispositifs: [] } } };
-    const after = { registered: true, lastName: 'Martín', ine: '070832327JA', years: { 2026: { classCode: 'CE1-B', dispositifs: ['ULIS'] } } };
+    const after = {
+      registered: true,
+      lastName: 'Martín',
+      ine: '070832327JA',
+      years: { 2026: { classCode: 'CE1-B', dispositifs: ['ULIS'] } },
+    };
     expect(diffStates(before, after)).toEqual([
       { field: 'ine', before: undefined, after: '070832327JA' },
       { field: 'lastName', before: 'Martin', after: 'Martín' },

@@ -6,7 +6,12 @@ import { RuleViolationError } from '../errors';
 import { streamIds } from '../streams';
 import { schoolYearSchema, uaiSchema } from '../values';
 import { evolveExportLedger, evolveImportLedger } from './ledger-evolve';
-import { type ExportLedgerState, type ImportLedgerState, initialExportLedgerState, initialImportLedgerState } from './ledger-state';
+import {
+  type ExportLedgerState,
+  type ImportLedgerState,
+  initialExportLedgerState,
+  initialImportLedgerState,
+} from './ledger-state';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -31,7 +36,10 @@ const importLedgerDecider: Decider<Command<'RecordImport', RecordImport>, Import
   decide(command, state) {
     const p = command.payload;
     if (state.imported[`${p.year}:${p.sha256}`]) {
-      throw new RuleViolationError('file_already_imported', `ce fichier a déjà été importé pour ${p.year} (import ${state.imported[`${p.year}:${p.sha256}`]})`);
+      throw new RuleViolationError(
+        'file_already_imported',
+        `ce fichier a déjà été importé pour ${p.year} (import ${state.imported[`${p.year}:${p.sha256}`]})`,
+      );
     }
     return accept([FileImported.create(p)]);
   },

@@ -12,7 +12,10 @@ export function evolveExportLedger(state: ExportLedgerState, event: DomainEvent)
   switch (event.type) {
     case ExportProduced.type: {
       const d = event.data as EventData<typeof ExportProduced>;
-      return { ...state, exports: [...state.exports, { exportId: d.exportId, year: d.year, asOf: d.asOf, producedAt: d.producedAt }] };
+      return {
+        ...state,
+        exports: [...state.exports, { exportId: d.exportId, year: d.year, asOf: d.asOf, producedAt: d.producedAt }],
+      };
     }
     case ExportDownloaded.type:
       return { ...state, downloads: state.downloads + 1 };

@@ -45,7 +45,10 @@ export interface ControlReport {
 }
 
 /** Counts the compliant and non-compliant pupils of a list of anomalies. */
-export function countPupils(checkedPupilIds: readonly string[], anomalies: readonly Anomaly[]): { compliant: number; nonCompliant: number } {
+export function countPupils(
+  checkedPupilIds: readonly string[],
+  anomalies: readonly Anomaly[],
+): { compliant: number; nonCompliant: number } {
   const faulty = new Set(anomalies.filter((a) => a.severity === 'error' && a.entity.kind === 'pupil').map((a) => a.entity.id));
   const nonCompliant = checkedPupilIds.filter((id) => faulty.has(id)).length;
   return { compliant: checkedPupilIds.length - nonCompliant, nonCompliant };

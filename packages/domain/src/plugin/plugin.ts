@@ -31,8 +31,18 @@ export interface FormatDescriptor {
 
 export function formatsOf(plugin: LiaisonPlugin): FormatDescriptor[] {
   return [
-    ...(plugin.importers ?? []).map((i) => ({ formatId: i.formatId, direction: 'import' as const, displayName: i.displayName, status: i.status })),
-    ...(plugin.exporters ?? []).map((e) => ({ formatId: e.formatId, direction: 'export' as const, displayName: e.displayName, status: e.status })),
+    ...(plugin.importers ?? []).map((i) => ({
+      formatId: i.formatId,
+      direction: 'import' as const,
+      displayName: i.displayName,
+      status: i.status,
+    })),
+    ...(plugin.exporters ?? []).map((e) => ({
+      formatId: e.formatId,
+      direction: 'export' as const,
+      displayName: e.displayName,
+      status: e.status,
+    })),
   ];
 }
 

@@ -9,7 +9,10 @@ const pupilYearRef = { ...pupilRef, year: schoolYearSchema };
 const departmentSchema = z
   .string({ error: 'département invalide : une chaîne de caractères est attendue' })
   .trim()
-  .regex(/^(?:[0-9]{2,3}|0?2[AB])$/, 'département invalide : un code INSEE de département est attendu (ex. « 075 », « 02A », « 974 »)');
+  .regex(
+    /^(?:[0-9]{2,3}|0?2[AB])$/,
+    'département invalide : un code INSEE de département est attendu (ex. « 075 », « 02A », « 974 »)',
+  );
 
 const communeCodeSchema = z
   .string({ error: 'code commune invalide : une chaîne de caractères est attendue' })
@@ -30,7 +33,11 @@ export const birthPlaceSchema = z
   })
   .superRefine((place, ctx) => {
     if (place.country !== '100' && place.city === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['city'], message: 'la ville de naissance est obligatoire pour une naissance à l’étranger' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['city'],
+        message: 'la ville de naissance est obligatoire pour une naissance à l’étranger',
+      });
     }
   });
 
@@ -63,7 +70,11 @@ const distinctGuardians = (guardians: readonly { guardianId: string }[] | undefi
   const seen = new Set<string>();
   for (const [index, g] of (guardians ?? []).entries()) {
     if (seen.has(g.guardianId)) {
-      ctx.addIssue({ code: 'custom', path: ['guardians', index, 'guardianId'], message: `le responsable ${g.guardianId} figure deux fois` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['guardians', index, 'guardianId'],
+        message: `le responsable ${g.guardianId} figure deux fois`,
+      });
     }
     seen.add(g.guardianId);
   }
@@ -115,7 +126,11 @@ export const removeGuardianPayload = z
     if (p.guardianId === undefined && nested === undefined) {
       ctx.addIssue({ code: 'custom', path: ['guardianId'], message: 'le responsable à retirer (guardianId) est obligatoire' });
     } else if (p.guardianId !== undefined && nested !== undefined && nested !== p.guardianId) {
-      ctx.addIssue({ code: 'custom', path: ['guardian'], message: 'guardianId et guardian désignent deux responsables différents' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['guardian'],
+        message: 'guardianId et guardian désignent deux responsables différents',
+      });
     }
   })
   .transform((p) => ({
@@ -138,7 +153,12 @@ export const setPupilLanguagesPayload = z
 export type SetPupilLanguages = z.infer<typeof setPupilLanguagesPayload>;
 
 export const setPupilDispositifsPayload = z
-  .object({ ...pupilYearRef, dispositifs: z.array(textSchema('dispositif', 20), { error: 'dispositifs : une liste est attendue (ex. ["ULIS"], [] pour aucun)' }) })
+  .object({
+    ...pupilYearRef,
+    dispositifs: z.array(textSchema('dispositif', 20), {
+      error: 'dispositifs : une liste est attendue (ex. ["ULIS"], [] pour aucun)',
+    }),
+  })
   .refine((p) => new Set(p.dispositifs).size === p.dispositifs.length, {
     path: ['dispositifs'],
     message: 'un dispositif figure deux fois',

@@ -134,10 +134,14 @@ function exitedError(p: PupilYearRef, y: PupilYear, what: string): RuleViolation
 function requireOfYear(state: PupilState, p: PupilYearRef, what: string): PupilYear {
   const y = state.years[p.year];
   if (!y) {
-    throw new RuleViolationError('not_in_year', `${pupilName(p.pupilId)} n’est ni inscrit ni préinscrit en ${schoolYearLabel(p.year)}`, {
-      pupilId: p.pupilId,
-      year: p.year,
-    });
+    throw new RuleViolationError(
+      'not_in_year',
+      `${pupilName(p.pupilId)} n’est ni inscrit ni préinscrit en ${schoolYearLabel(p.year)}`,
+      {
+        pupilId: p.pupilId,
+        year: p.year,
+      },
+    );
   }
   if (y.status === 'sorti') throw exitedError(p, y, what);
   return y;
@@ -149,10 +153,14 @@ function requireEnrolled(state: PupilState, p: PupilYearRef, what: string): Pupi
   if (y?.status === 'sorti') throw exitedError(p, y, what);
   if (y?.status !== 'inscrit' || y.entryDate === undefined) {
     const detail = y?.status === 'preinscrit' ? ' (il n’y est que préinscrit)' : '';
-    throw new RuleViolationError('not_enrolled', `${pupilName(p.pupilId)} n’est pas inscrit en ${schoolYearLabel(p.year)}${detail}`, {
-      pupilId: p.pupilId,
-      year: p.year,
-    });
+    throw new RuleViolationError(
+      'not_enrolled',
+      `${pupilName(p.pupilId)} n’est pas inscrit en ${schoolYearLabel(p.year)}${detail}`,
+      {
+        pupilId: p.pupilId,
+        year: p.year,
+      },
+    );
   }
   return y as PupilYear & { entryDate: string };
 }
@@ -244,11 +252,7 @@ const guardianOf = (context: PupilContext, guardianId: string): GuardianState =>
  * Links a guardian given in full: registers the person when new (event for the guardian's
  * stream), refuses a known person stated differently.
  */
-function linkGuardian(
-  p: PupilRef,
-  guardian: GuardianInput,
-  context: PupilContext,
-): { event: NewEvent; other?: StreamEvents } {
+function linkGuardian(p: PupilRef, guardian: GuardianInput, context: PupilContext): { event: NewEvent; other?: StreamEvents } {
   const { guardianId, link, legalLevel, parentalAuthority, livesWith } = guardian;
   const person = personOf(guardian);
   const existing = guardianOf(context, guardianId);
@@ -263,18 +267,28 @@ function linkGuardian(
       );
     }
   } else {
-    other = { streamId: streamIds.guardian(p.uai, guardianId), events: [GuardianRegistered.create({ uai: p.uai, guardianId, ...person })] };
+    other = {
+      streamId: streamIds.guardian(p.uai, guardianId),
+      events: [GuardianRegistered.create({ uai: p.uai, guardianId, ...person })],
+    };
   }
   const relation: GuardianRelation = { link, legalLevel, parentalAuthority, ...(livesWith === undefined ? {} : { livesWith }) };
-  return { event: GuardianAdded.create({ uai: p.uai, pupilId: p.pupilId, guardianId, ...relation }), ...(other ? { other } : {}) };
+  return {
+    event: GuardianAdded.create({ uai: p.uai, pupilId: p.pupilId, guardianId, ...relation }),
+    ...(other ? { other } : {}),
+  };
 }
 
 function requireLinked(state: PupilState, p: PupilRef, guardianId: string): GuardianRelation {
   const relation = state.guardians[guardianId];
   if (!relation) {
-    throw new RuleViolationError('guardian_not_linked', `le responsable ${guardianId} n’est pas un responsable de ${pupilName(p.pupilId)}`, {
-      guardianId,
-    });
+    throw new RuleViolationError(
+      'guardian_not_linked',
+      `le responsable ${guardianId} n’est pas un responsable de ${pupilName(p.pupilId)}`,
+      {
+        guardianId,
+      },
+    );
   }
   return relation;
 }
@@ -303,9 +317,13 @@ function changesOf<F extends string>(
 function registerPupil(p: RegisterPupil, state: PupilState, context: PupilContext): Decision {
   if (state.registered) {
     const who = state.identity ? ` (${state.identity.lastName} ${state.identity.firstName})` : '';
-    throw new RuleViolationError('pupil_exists', `${pupilName(p.pupilId)} est déjà enregistré dans l’établissement ${p.uai}${who}`, {
-      pupilId: p.pupilId,
-    });
+    throw new RuleViolationError(
+      'pupil_exists',
+      `${pupilName(p.pupilId)} est déjà enregistré dans l’établissement ${p.uai}${who}`,
+      {
+        pupilId: p.pupilId,
+      },
+    );
   }
   if (!(context.establishment ?? initialEstablishmentState()).registered) {
     throw new RuleViolationError(
@@ -329,11 +347,13 @@ function correctPupilIdentity(p: CorrectPupilIdentity, state: PupilState): Decis
   requireRegistered(state, p);
   const changes = changesOf(state.identity ?? {}, p, IDENTITY_FIELDS);
   if (Object.keys(changes).length === 0) return accept([]);
-  return accept([PupilIdentityCorrected.create({
+  return accept([
+    PupilIdentityCorrected.create({
       uai: p.uai,
       pupilId: p.pupilId,
       changes: changes as EventData<typeof PupilIdentityCorrected>['changes'],
-    })]);
+    }),
+  ]);
 }
 
 function addGuardian(p: AddGuardian, state: PupilState, context: PupilContext): Decision {
@@ -357,9 +377,13 @@ function correctGuardian(p: CorrectGuardian, state: PupilState, context: PupilCo
   const relation = requireLinked(state, p, guardianId);
   const guardian = guardianOf(context, guardianId);
   if (!guardian.registered || !guardian.person) {
-    throw new RuleViolationError('guardian_unknown', `le responsable ${guardianId} n’est pas enregistré dans l’établissement ${p.uai}`, {
-      guardianId,
-    });
+    throw new RuleViolationError(
+      'guardian_unknown',
+      `le responsable ${guardianId} n’est pas enregistré dans l’établissement ${p.uai}`,
+      {
+        guardianId,
+      },
+    );
   }
   // The schema lets only optional person fields be null, so a change never clears a required one.
   const personChanges = changesOf(guardian.person, p.guardian, PERSON_FIELDS);
@@ -367,17 +391,25 @@ function correctGuardian(p: CorrectGuardian, state: PupilState, context: PupilCo
   const events: NewEvent[] = [];
   const others: StreamEvents[] = [];
   if (Object.keys(relationChanges).length > 0) {
-    events.push(GuardianLinkCorrected.create({
+    events.push(
+      GuardianLinkCorrected.create({
         uai: p.uai,
         pupilId: p.pupilId,
         guardianId,
         changes: relationChanges as EventData<typeof GuardianLinkCorrected>['changes'],
-      }));
+      }),
+    );
   }
   if (Object.keys(personChanges).length > 0) {
     others.push({
       streamId: streamIds.guardian(p.uai, guardianId),
-      events: [GuardianCorrected.create({ uai: p.uai, guardianId, changes: personChanges as EventData<typeof GuardianCorrected>['changes'] })],
+      events: [
+        GuardianCorrected.create({
+          uai: p.uai,
+          guardianId,
+          changes: personChanges as EventData<typeof GuardianCorrected>['changes'],
+        }),
+      ],
     });
   }
   return accept(events, [], others);
@@ -428,10 +460,14 @@ function enrolPupil(p: EnrolPupil, state: PupilState, context: PupilContext): De
   if (current && current.status !== 'preinscrit') {
     const where = current.classCode ? ` en classe ${current.classCode}` : '';
     const exited = current.status === 'sorti' ? ` (sorti${onDate(current.exitDate)})` : '';
-    throw new RuleViolationError('already_enrolled', `${pupilName(p.pupilId)} est déjà inscrit en ${schoolYearLabel(p.year)}${where}${exited}`, {
-      pupilId: p.pupilId,
-      year: p.year,
-    });
+    throw new RuleViolationError(
+      'already_enrolled',
+      `${pupilName(p.pupilId)} est déjà inscrit en ${schoolYearLabel(p.year)}${where}${exited}`,
+      {
+        pupilId: p.pupilId,
+        year: p.year,
+      },
+    );
   }
   const year = context.year ?? initialYearState();
   requireOpenYear(year, p);
@@ -447,7 +483,8 @@ function enrolPupil(p: EnrolPupil, state: PupilState, context: PupilContext): De
   } else {
     // A pre-enrolment's formation carries over when the class can take it.
     const preEnrolled = current?.formationCode;
-    if (preEnrolled !== undefined && (cls.formations.length === 0 || cls.formations.includes(preEnrolled))) formationCode = preEnrolled;
+    if (preEnrolled !== undefined && (cls.formations.length === 0 || cls.formations.includes(preEnrolled)))
+      formationCode = preEnrolled;
     else if (cls.formations.length === 1) formationCode = cls.formations[0];
     else warnings.push(formationToSetWarning(cls, p, p.classCode));
   }
@@ -471,9 +508,13 @@ function changePupilClass(p: ChangePupilClass, state: PupilState, context: Pupil
   const y = requireEnrolled(state, p, 'sa classe ne peut plus changer');
   const previousClassCode = y.classCode ?? '';
   if (previousClassCode === p.classCode) {
-    throw new RuleViolationError('same_class', `${pupilName(p.pupilId)} est déjà en classe ${p.classCode} en ${schoolYearLabel(p.year)}`, {
-      classCode: p.classCode,
-    });
+    throw new RuleViolationError(
+      'same_class',
+      `${pupilName(p.pupilId)} est déjà en classe ${p.classCode} en ${schoolYearLabel(p.year)}`,
+      {
+        classCode: p.classCode,
+      },
+    );
   }
   const cls = context.class ?? initialClassState();
   requireUsableClass(cls, p, p.classCode);
@@ -481,7 +522,14 @@ function changePupilClass(p: ChangePupilClass, state: PupilState, context: Pupil
   requireNotBeforeEntry('change_before_entry', 'le changement de classe', p.date, y, p);
 
   const events: NewEvent[] = [
-    PupilClassChanged.create({ uai: p.uai, year: p.year, pupilId: p.pupilId, classCode: p.classCode, date: p.date, previousClassCode }),
+    PupilClassChanged.create({
+      uai: p.uai,
+      year: p.year,
+      pupilId: p.pupilId,
+      classCode: p.classCode,
+      date: p.date,
+      previousClassCode,
+    }),
   ];
   const warnings: string[] = [];
   const formation = y.formationCode;
@@ -490,7 +538,9 @@ function changePupilClass(p: ChangePupilClass, state: PupilState, context: Pupil
     if (only !== undefined) {
       events.push(PupilFormationSet.create({ uai: p.uai, year: p.year, pupilId: p.pupilId, formationCode: only }));
       if (formation !== undefined) {
-        warnings.push(`la formation de ${pupilName(p.pupilId)} passe de ${formation} à ${only}, la formation de la classe ${p.classCode}`);
+        warnings.push(
+          `la formation de ${pupilName(p.pupilId)} passe de ${formation} à ${only}, la formation de la classe ${p.classCode}`,
+        );
       }
     } else {
       warnings.push(formationToSetWarning(cls, p, p.classCode));
@@ -536,7 +586,13 @@ function setPupilLanguages(p: SetPupilLanguages, state: PupilState, context: Pup
   }
   if (y.lv1 === p.lv1 && y.lv2 === p.lv2) return accept([]);
   return accept([
-    PupilLanguagesSet.create({ uai: p.uai, year: p.year, pupilId: p.pupilId, lv1: p.lv1, ...(p.lv2 === undefined ? {} : { lv2: p.lv2 }) }),
+    PupilLanguagesSet.create({
+      uai: p.uai,
+      year: p.year,
+      pupilId: p.pupilId,
+      lv1: p.lv1,
+      ...(p.lv2 === undefined ? {} : { lv2: p.lv2 }),
+    }),
   ]);
 }
 
@@ -565,10 +621,14 @@ function exitPupil(p: ExitPupil, state: PupilState): Decision {
   // A second exit for the same year corrects the first one's date or motive.
   if (!y || y.status === 'preinscrit' || y.entryDate === undefined) {
     const detail = y?.status === 'preinscrit' ? ' (il n’y est que préinscrit)' : '';
-    throw new RuleViolationError('not_enrolled', `${pupilName(p.pupilId)} n’est pas inscrit en ${schoolYearLabel(p.year)}${detail} : il ne peut pas en sortir`, {
-      pupilId: p.pupilId,
-      year: p.year,
-    });
+    throw new RuleViolationError(
+      'not_enrolled',
+      `${pupilName(p.pupilId)} n’est pas inscrit en ${schoolYearLabel(p.year)}${detail} : il ne peut pas en sortir`,
+      {
+        pupilId: p.pupilId,
+        year: p.year,
+      },
+    );
   }
   requireDateInYear('exit_date_outside_year', 'la sortie', p.exitDate, p);
   requireNotBeforeEntry('exit_before_entry', 'la sortie', p.exitDate, { entryDate: y.entryDate }, p);
@@ -606,7 +666,8 @@ function planNextYear(p: PlanNextYear, state: PupilState, context: PupilContext)
       if (formationCode === undefined) {
         const next = y.formationCode === undefined ? undefined : nextFirstDegreeLevel(y.formationCode);
         if (next === undefined) {
-          const reason = y.formationCode === undefined ? 'n’est pas renseignée' : `(${y.formationCode}) n’est pas un niveau TPS à CM2`;
+          const reason =
+            y.formationCode === undefined ? 'n’est pas renseignée' : `(${y.formationCode}) n’est pas un niveau TPS à CM2`;
           throw new RuleViolationError(
             'formation_required',
             `la formation de ${pupilName(p.pupilId)} en ${schoolYearLabel(p.year)} ${reason} : indiquez la formation de l’an prochain`,

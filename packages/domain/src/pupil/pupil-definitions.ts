@@ -40,8 +40,14 @@ const classAggregate = { initialState: initialClassState, evolve: evolveClass };
 const guardianAggregate = { initialState: initialGuardianState, evolve: evolveGuardian };
 const establishmentAggregate = { initialState: initialEstablishmentState, evolve: evolveEstablishment };
 
-const establishmentStream = (uai: string): ContextStream => ({ streamId: streamIds.establishment(uai), aggregate: establishmentAggregate });
-const yearStream = (uai: string, year: number): ContextStream => ({ streamId: streamIds.year(uai, year), aggregate: yearAggregate });
+const establishmentStream = (uai: string): ContextStream => ({
+  streamId: streamIds.establishment(uai),
+  aggregate: establishmentAggregate,
+});
+const yearStream = (uai: string, year: number): ContextStream => ({
+  streamId: streamIds.year(uai, year),
+  aggregate: yearAggregate,
+});
 const classStream = (uai: string, year: number, classCode: string): ContextStream => ({
   streamId: streamIds.class(uai, year, classCode),
   aggregate: classAggregate,

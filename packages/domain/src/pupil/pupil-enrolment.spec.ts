@@ -38,7 +38,9 @@ describe('PreEnrolPupil', () => {
   });
 
   it('refuses a class that does not exist in the year', () => {
-    given(pupil(), year).when(preEnrol({ classCode: '6A' })).thenRejects('class_unknown', 'la classe 6A n’existe pas en 2026-2027');
+    given(pupil(), year)
+      .when(preEnrol({ classCode: '6A' }))
+      .thenRejects('class_unknown', 'la classe 6A n’existe pas en 2026-2027');
   });
 
   it('refuses a closed class', () => {
@@ -48,8 +50,12 @@ describe('PreEnrolPupil', () => {
   });
 
   it('refuses a formation the year does not declare, or when it declares none yet', () => {
-    given(pupil(), year).when(preEnrol({ formationCode: '99999999999' })).thenRejects('formation_unknown', /99999999999 .*n’est pas déclarée pour 2026-2027/);
-    given(pupil(), openYear(YEAR)).when(preEnrol({ formationCode: MEF_6E })).thenRejects('formation_unknown', 'aucune formation');
+    given(pupil(), year)
+      .when(preEnrol({ formationCode: '99999999999' }))
+      .thenRejects('formation_unknown', /99999999999 .*n’est pas déclarée pour 2026-2027/);
+    given(pupil(), openYear(YEAR))
+      .when(preEnrol({ formationCode: MEF_6E }))
+      .thenRejects('formation_unknown', 'aucune formation');
   });
 
   it('refuses a formation the class does not have', () => {
@@ -74,15 +80,20 @@ describe('PreEnrolPupil', () => {
 });
 
 describe('EnrolPupil', () => {
-  const enrol = (fields: Record<string, unknown> = {}) => cmd('EnrolPupil', { ...yearRef, classCode: '6A', entryDate: '2026-09-01', ...fields });
+  const enrol = (fields: Record<string, unknown> = {}) =>
+    cmd('EnrolPupil', { ...yearRef, classCode: '6A', entryDate: '2026-09-01', ...fields });
 
   it('enrols in a class with its only formation by default', () => {
-    const decision = given(pupil(), year, aClass('6A', [MEF_6E])).when(enrol()).thenEmits(enrolled('6A', MEF_6E));
+    const decision = given(pupil(), year, aClass('6A', [MEF_6E]))
+      .when(enrol())
+      .thenEmits(enrolled('6A', MEF_6E));
     expect(decision.warnings).toEqual([]);
   });
 
   it('enrols in a multi-level class without a formation, with a warning', () => {
-    const decision = given(pupil(), year, aClass('6A', [MEF_6E, MEF_5E])).when(enrol()).thenEmits(enrolled('6A'));
+    const decision = given(pupil(), year, aClass('6A', [MEF_6E, MEF_5E]))
+      .when(enrol())
+      .thenEmits(enrolled('6A'));
     expect(decision.warnings).toEqual([
       `la classe 6A a plusieurs formations en 2026-2027 (${MEF_6E}, ${MEF_5E}) : la formation de l’élève E001 est à renseigner`,
     ]);
@@ -99,7 +110,12 @@ describe('EnrolPupil', () => {
       .when(enrol())
       .thenEmits(enrolled('6A', MEF_5E));
     const state = fold(pupilDecider, [registered, preEnrolled({ formationCode: MEF_5E }), enrolled('6A', MEF_5E)]);
-    expect(state.years[YEAR]).toMatchObject({ status: 'inscrit', classCode: '6A', formationCode: MEF_5E, entryDate: '2026-09-01' });
+    expect(state.years[YEAR]).toMatchObject({
+      status: 'inscrit',
+      classCode: '6A',
+      formationCode: MEF_5E,
+      entryDate: '2026-09-01',
+    });
   });
 
   it('refuses a second enrolment in the same year', () => {
@@ -127,22 +143,33 @@ describe('EnrolPupil', () => {
   });
 
   it('refuses a closed class', () => {
-    given(pupil(), year, aClass('6A', [MEF_6E], { closedOn: '2026-12-01' })).when(enrol()).thenRejects('class_closed');
+    given(pupil(), year, aClass('6A', [MEF_6E], { closedOn: '2026-12-01' }))
+      .when(enrol())
+      .thenRejects('class_closed');
   });
 
   it('refuses a formation the year does not declare, or when it declares none yet', () => {
-    given(pupil(), year, aClass('6A')).when(enrol({ formationCode: '99999999999' })).thenRejects('formation_unknown');
-    given(pupil(), openYear(YEAR), aClass('6A')).when(enrol({ formationCode: MEF_6E })).thenRejects('formation_unknown', 'aucune formation');
+    given(pupil(), year, aClass('6A'))
+      .when(enrol({ formationCode: '99999999999' }))
+      .thenRejects('formation_unknown');
+    given(pupil(), openYear(YEAR), aClass('6A'))
+      .when(enrol({ formationCode: MEF_6E }))
+      .thenRejects('formation_unknown', 'aucune formation');
   });
 
   it('refuses a formation the class does not have', () => {
     given(pupil(), year, aClass('6A', [MEF_6E]))
       .when(enrol({ formationCode: MEF_5E }))
-      .thenRejects('formation_not_in_class', `la formation ${MEF_5E} de l’élève E001 n’est pas une formation de la classe 6A en 2026-2027`);
+      .thenRejects(
+        'formation_not_in_class',
+        `la formation ${MEF_5E} de l’élève E001 n’est pas une formation de la classe 6A en 2026-2027`,
+      );
   });
 
   it('refuses an entry date outside the school year', () => {
-    given(pupil(), year, aClass('6A')).when(enrol({ entryDate: '2026-08-31' })).thenRejects('entry_date_outside_year', 'du 01/09/2026 au 31/08/2027');
+    given(pupil(), year, aClass('6A'))
+      .when(enrol({ entryDate: '2026-08-31' }))
+      .thenRejects('entry_date_outside_year', 'du 01/09/2026 au 31/08/2027');
   });
 
   it('refuses an unknown pupil', () => {
@@ -151,11 +178,14 @@ describe('EnrolPupil', () => {
 });
 
 describe('ChangePupilClass', () => {
-  const change = (fields: Record<string, unknown> = {}) => cmd('ChangePupilClass', { ...yearRef, classCode: '6B', date: '2026-11-02', ...fields });
+  const change = (fields: Record<string, unknown> = {}) =>
+    cmd('ChangePupilClass', { ...yearRef, classCode: '6B', date: '2026-11-02', ...fields });
   const changed = PupilClassChanged.create({ ...yearRef, classCode: '6B', date: '2026-11-02', previousClassCode: '6A' });
 
   it('moves the pupil, naming the previous class', () => {
-    const decision = given(pupil(enrolled('6A', MEF_6E)), aClass('6B', [MEF_6E])).when(change()).thenEmits(changed);
+    const decision = given(pupil(enrolled('6A', MEF_6E)), aClass('6B', [MEF_6E]))
+      .when(change())
+      .thenEmits(changed);
     expect(decision.warnings).toEqual([]);
     expect(fold(pupilDecider, [registered, enrolled('6A', MEF_6E), changed]).years[YEAR]?.classCode).toBe('6B');
   });
@@ -164,24 +194,36 @@ describe('ChangePupilClass', () => {
     const decision = given(pupil(enrolled('6A', MEF_6E)), aClass('6B', [MEF_5E]))
       .when(change())
       .thenEmits(changed, PupilFormationSet.create({ ...yearRef, formationCode: MEF_5E }));
-    expect(decision.warnings).toEqual([`la formation de l’élève E001 passe de ${MEF_6E} à ${MEF_5E}, la formation de la classe 6B`]);
+    expect(decision.warnings).toEqual([
+      `la formation de l’élève E001 passe de ${MEF_6E} à ${MEF_5E}, la formation de la classe 6B`,
+    ]);
   });
 
   it('refuses a pupil who is only pre-enrolled', () => {
-    given(pupil(preEnrolled({ classCode: '6A' })), aClass('6B')).when(change()).thenRejects('not_enrolled', 'n’y est que préinscrit');
+    given(pupil(preEnrolled({ classCode: '6A' })), aClass('6B'))
+      .when(change())
+      .thenRejects('not_enrolled', 'n’y est que préinscrit');
   });
 
   it('refuses the class the pupil is already in', () => {
-    given(pupil(enrolled('6B')), aClass('6B')).when(change()).thenRejects('same_class', 'l’élève E001 est déjà en classe 6B en 2026-2027');
+    given(pupil(enrolled('6B')), aClass('6B'))
+      .when(change())
+      .thenRejects('same_class', 'l’élève E001 est déjà en classe 6B en 2026-2027');
   });
 
   it('refuses a class that does not exist, or is closed', () => {
-    given(pupil(enrolled('6A'))).when(change()).thenRejects('class_unknown');
-    given(pupil(enrolled('6A')), aClass('6B', [], { closedOn: '2026-10-01' })).when(change()).thenRejects('class_closed');
+    given(pupil(enrolled('6A')))
+      .when(change())
+      .thenRejects('class_unknown');
+    given(pupil(enrolled('6A')), aClass('6B', [], { closedOn: '2026-10-01' }))
+      .when(change())
+      .thenRejects('class_closed');
   });
 
   it('refuses a date outside the school year', () => {
-    given(pupil(enrolled('6A')), aClass('6B')).when(change({ date: '2027-09-01' })).thenRejects('change_date_outside_year');
+    given(pupil(enrolled('6A')), aClass('6B'))
+      .when(change({ date: '2027-09-01' }))
+      .thenRejects('change_date_outside_year');
   });
 
   it('refuses a date before the entry', () => {
@@ -192,22 +234,31 @@ describe('ChangePupilClass', () => {
 });
 
 describe('SetPupilFormation', () => {
-  const setFormation = (fields: Record<string, unknown> = {}) => cmd('SetPupilFormation', { ...yearRef, formationCode: MEF_5E, ...fields });
+  const setFormation = (fields: Record<string, unknown> = {}) =>
+    cmd('SetPupilFormation', { ...yearRef, formationCode: MEF_5E, ...fields });
 
   it('sets the pupil’s own formation', () => {
-    given(pupil(enrolled('6A')), year).when(setFormation()).thenEmits(PupilFormationSet.create({ ...yearRef, formationCode: MEF_5E }));
+    given(pupil(enrolled('6A')), year)
+      .when(setFormation())
+      .thenEmits(PupilFormationSet.create({ ...yearRef, formationCode: MEF_5E }));
   });
 
   it('emits nothing when the formation is already that one', () => {
-    given(pupil(enrolled('6A', MEF_5E)), year).when(setFormation()).thenEmits();
+    given(pupil(enrolled('6A', MEF_5E)), year)
+      .when(setFormation())
+      .thenEmits();
   });
 
   it('refuses a formation the year does not declare', () => {
-    given(pupil(enrolled('6A')), openYear(YEAR, [MEF_6E])).when(setFormation()).thenRejects('formation_unknown', `la formation ${MEF_5E}`);
+    given(pupil(enrolled('6A')), openYear(YEAR, [MEF_6E]))
+      .when(setFormation())
+      .thenRejects('formation_unknown', `la formation ${MEF_5E}`);
   });
 
   it('refuses a pupil who is not of the year', () => {
-    given(pupil(), year).when(setFormation()).thenRejects('not_in_year', 'l’élève E001 n’est ni inscrit ni préinscrit en 2026-2027');
+    given(pupil(), year)
+      .when(setFormation())
+      .thenRejects('not_in_year', 'l’élève E001 n’est ni inscrit ni préinscrit en 2026-2027');
   });
 
   it('checks the class’s formations when the class is named', () => {

@@ -77,7 +77,12 @@ export function evolvePupil(state: PupilState, event: DomainEvent): PupilState {
 
     case PupilPreEnrolled.type: {
       const d = event.data as EventData<typeof PupilPreEnrolled>;
-      return withYear(state, d.year, (y) => ({ ...y, status: 'preinscrit', classCode: d.classCode, formationCode: d.formationCode }));
+      return withYear(state, d.year, (y) => ({
+        ...y,
+        status: 'preinscrit',
+        classCode: d.classCode,
+        formationCode: d.formationCode,
+      }));
     }
     case PupilEnrolled.type: {
       const d = event.data as EventData<typeof PupilEnrolled>;

@@ -20,23 +20,38 @@ import {
   yearRef,
 } from './testing/pupil-fixtures';
 
-const exit = (fields: Record<string, unknown> = {}) => cmd('ExitPupil', { ...yearRef, exitDate: '2027-01-15', motive: '11', ...fields });
+const exit = (fields: Record<string, unknown> = {}) =>
+  cmd('ExitPupil', { ...yearRef, exitDate: '2027-01-15', motive: '11', ...fields });
 
 describe('ExitPupil', () => {
   it('records the exit date and motive', () => {
     given(pupil(enrolled())).when(exit()).thenEmits(exited('2027-01-15', '11'));
     const state = fold(pupilDecider, [registered, enrolled('6A', MEF_6E), exited()]);
-    expect(state.years[YEAR]).toMatchObject({ status: 'sorti', classCode: '6A', formationCode: MEF_6E, exitDate: '2027-01-15', exitMotive: '11' });
+    expect(state.years[YEAR]).toMatchObject({
+      status: 'sorti',
+      classCode: '6A',
+      formationCode: MEF_6E,
+      exitDate: '2027-01-15',
+      exitMotive: '11',
+    });
   });
 
   it('accepts the first and the last day of the school year', () => {
-    given(pupil(enrolled())).when(exit({ exitDate: '2026-09-01' })).thenEmits(exited('2026-09-01'));
-    given(pupil(enrolled())).when(exit({ exitDate: '2027-08-31' })).thenEmits(exited('2027-08-31'));
+    given(pupil(enrolled()))
+      .when(exit({ exitDate: '2026-09-01' }))
+      .thenEmits(exited('2026-09-01'));
+    given(pupil(enrolled()))
+      .when(exit({ exitDate: '2027-08-31' }))
+      .thenEmits(exited('2027-08-31'));
   });
 
   it('refuses an exit date outside the school year', () => {
-    given(pupil(enrolled())).when(exit({ exitDate: '2027-09-01' })).thenRejects('exit_date_outside_year', /en dehors de l’année 2026-2027/);
-    given(pupil(enrolled())).when(exit({ exitDate: '2026-08-31' })).thenRejects('exit_date_outside_year');
+    given(pupil(enrolled()))
+      .when(exit({ exitDate: '2027-09-01' }))
+      .thenRejects('exit_date_outside_year', /en dehors de l’année 2026-2027/);
+    given(pupil(enrolled()))
+      .when(exit({ exitDate: '2026-08-31' }))
+      .thenRejects('exit_date_outside_year');
   });
 
   it('refuses an exit before the entry date', () => {
@@ -51,11 +66,15 @@ describe('ExitPupil', () => {
   });
 
   it('refuses a motive outside the national list as invalid input', () => {
-    given(pupil(enrolled())).when(exit({ motive: '5' })).thenRejects('invalid_value', /« 5 ».*liste nationale des 29 motifs/);
+    given(pupil(enrolled()))
+      .when(exit({ motive: '5' }))
+      .thenRejects('invalid_value', /« 5 ».*liste nationale des 29 motifs/);
   });
 
   it('corrects the date or motive with a second exit, and emits nothing for the same one', () => {
-    given(pupil(enrolled(), exited())).when(exit({ motive: '40' })).thenEmits(exited('2027-01-15', '40'));
+    given(pupil(enrolled(), exited()))
+      .when(exit({ motive: '40' }))
+      .thenEmits(exited('2027-01-15', '40'));
     given(pupil(enrolled(), exited())).when(exit()).thenEmits();
   });
 
@@ -82,12 +101,12 @@ describe('after an exit', () => {
   });
 
   it('still takes corrections of the identity, guardians and INE', () => {
-    given(left).when(cmd('CorrectPupilIdentity', { ...pupilRef, firstName: 'Marine' })).thenEmits(
-      PupilIdentityCorrected.create({ ...pupilRef, changes: { firstName: 'Marine' } }),
-    );
-    given(left).when(cmd('AddGuardian', { ...pupilRef, guardian: guardianInput })).thenEmits(
-      GuardianAdded.create({ ...pupilRef, guardianId: 'G1', link: '10', legalLevel: 1, parentalAuthority: true }),
-    );
+    given(left)
+      .when(cmd('CorrectPupilIdentity', { ...pupilRef, firstName: 'Marine' }))
+      .thenEmits(PupilIdentityCorrected.create({ ...pupilRef, changes: { firstName: 'Marine' } }));
+    given(left)
+      .when(cmd('AddGuardian', { ...pupilRef, guardian: guardianInput }))
+      .thenEmits(GuardianAdded.create({ ...pupilRef, guardianId: 'G1', link: '10', legalLevel: 1, parentalAuthority: true }));
     given(left)
       .withLookup('ineHolder', null)
       .when(cmd('AssignNationalId', { ...pupilRef, ine: '070832327JA' }))

@@ -3,7 +3,17 @@ import { fold } from '../decider';
 import { streamIds } from '../streams';
 import { stream } from '../testing/given-when-then';
 import { pupilDecider } from './pupil-decider';
-import { cmd, given, guardianInput, guardianPerson, guardianRelation, pupil, pupilRef, registered, UAI } from './testing/pupil-fixtures';
+import {
+  cmd,
+  given,
+  guardianInput,
+  guardianPerson,
+  guardianRelation,
+  pupil,
+  pupilRef,
+  registered,
+  UAI,
+} from './testing/pupil-fixtures';
 
 const guardianStreamId = streamIds.guardian(UAI, 'G1');
 const person = stream(guardianStreamId, GuardianRegistered.create({ uai: UAI, guardianId: 'G1', ...guardianPerson }));
@@ -33,7 +43,9 @@ describe('AddGuardian', () => {
   });
 
   it('refuses a guardian already linked to the pupil', () => {
-    given(pupil(linked), person).when(add()).thenRejects('guardian_already_linked', 'le responsable G1 est déjà un responsable de l’élève E001');
+    given(pupil(linked), person)
+      .when(add())
+      .thenRejects('guardian_already_linked', 'le responsable G1 est déjà un responsable de l’élève E001');
   });
 
   it('refuses an unknown pupil', () => {
@@ -47,19 +59,30 @@ describe('AddGuardian', () => {
     ['a profession that is not a PCS code', { profession: 'professeur' }, 'code PCS'],
     ['a missing address', { address: undefined }, 'address'],
   ])('refuses %s as invalid input', (_label, fields, message) => {
-    given(pupil()).when(add({ ...guardianInput, ...fields })).thenRejects('invalid_value', message);
+    given(pupil())
+      .when(add({ ...guardianInput, ...fields }))
+      .thenRejects('invalid_value', message);
   });
 });
 
 describe('CorrectGuardian', () => {
-  const correct = (fields: Record<string, unknown>) => cmd('CorrectGuardian', { ...pupilRef, guardian: { guardianId: 'G1', ...fields } });
+  const correct = (fields: Record<string, unknown>) =>
+    cmd('CorrectGuardian', { ...pupilRef, guardian: { guardianId: 'G1', ...fields } });
 
   it('writes person changes to the guardian stream', () => {
-    const decision = given(pupil(linked), person).when(correct({ lastName: 'MARTIN', mobile: null, email: 'c.martin@example.fr' })).thenEmits();
+    const decision = given(pupil(linked), person)
+      .when(correct({ lastName: 'MARTIN', mobile: null, email: 'c.martin@example.fr' }))
+      .thenEmits();
     expect(decision.others).toEqual([
       {
         streamId: guardianStreamId,
-        events: [GuardianCorrected.create({ uai: UAI, guardianId: 'G1', changes: { lastName: 'MARTIN', mobile: null, email: 'c.martin@example.fr' } })],
+        events: [
+          GuardianCorrected.create({
+            uai: UAI,
+            guardianId: 'G1',
+            changes: { lastName: 'MARTIN', mobile: null, email: 'c.martin@example.fr' },
+          }),
+        ],
       },
     ]);
   });
@@ -75,26 +98,38 @@ describe('CorrectGuardian', () => {
     const decision = given(pupil(linked), person)
       .when(correct({ link: '20', civility: 'M.' }))
       .thenEmits(GuardianLinkCorrected.create({ ...pupilRef, guardianId: 'G1', changes: { link: '20' } }));
-    expect(decision.others?.[0]?.events).toEqual([GuardianCorrected.create({ uai: UAI, guardianId: 'G1', changes: { civility: 'M.' } })]);
+    expect(decision.others?.[0]?.events).toEqual([
+      GuardianCorrected.create({ uai: UAI, guardianId: 'G1', changes: { civility: 'M.' } }),
+    ]);
   });
 
   it('emits nothing when nothing changes', () => {
-    const decision = given(pupil(linked), person).when(correct({ lastName: 'DUPONT', link: '10', phone: null })).thenEmits();
+    const decision = given(pupil(linked), person)
+      .when(correct({ lastName: 'DUPONT', link: '10', phone: null }))
+      .thenEmits();
     expect(decision.others).toBeUndefined();
   });
 
   it('refuses a guardian that is not linked to the pupil', () => {
-    given(pupil(), person).when(correct({ lastName: 'MARTIN' })).thenRejects('guardian_not_linked', 'le responsable G1 n’est pas un responsable de l’élève E001');
+    given(pupil(), person)
+      .when(correct({ lastName: 'MARTIN' }))
+      .thenRejects('guardian_not_linked', 'le responsable G1 n’est pas un responsable de l’élève E001');
   });
 
   it('refuses a linked guardian whose person was never registered', () => {
-    given(pupil(linked)).when(correct({ lastName: 'MARTIN' })).thenRejects('guardian_unknown');
+    given(pupil(linked))
+      .when(correct({ lastName: 'MARTIN' }))
+      .thenRejects('guardian_unknown');
   });
 
   it('refuses a correction with no field, a misspelt one, or an invalid link', () => {
     given(pupil(linked), person).when(correct({})).thenRejects('invalid_value', 'au moins un champ');
-    given(pupil(linked), person).when(correct({ lastname: 'MARTIN' })).thenRejects('invalid_value');
-    given(pupil(linked), person).when(correct({ link: '3' })).thenRejects('invalid_value', 'lien de parenté');
+    given(pupil(linked), person)
+      .when(correct({ lastname: 'MARTIN' }))
+      .thenRejects('invalid_value');
+    given(pupil(linked), person)
+      .when(correct({ link: '3' }))
+      .thenRejects('invalid_value', 'lien de parenté');
   });
 });
 
@@ -113,7 +148,9 @@ describe('RemoveGuardian', () => {
   });
 
   it('refuses a guardian that is not linked', () => {
-    given(pupil()).when(cmd('RemoveGuardian', { ...pupilRef, guardianId: 'G1' })).thenRejects('guardian_not_linked');
+    given(pupil())
+      .when(cmd('RemoveGuardian', { ...pupilRef, guardianId: 'G1' }))
+      .thenRejects('guardian_not_linked');
   });
 
   it('refuses a payload without the guardian', () => {

@@ -20,7 +20,10 @@ describe('AssignNationalId', () => {
   });
 
   it('emits nothing when the pupil already holds that INE', () => {
-    given(pupil(assigned('070832327JA'))).withLookup('ineHolder', 'E001').when(assign('070832327JA')).thenEmits();
+    given(pupil(assigned('070832327JA')))
+      .withLookup('ineHolder', 'E001')
+      .when(assign('070832327JA'))
+      .thenEmits();
   });
 
   it('accepts an INE of unknown format with a warning', () => {
@@ -29,7 +32,10 @@ describe('AssignNationalId', () => {
   });
 
   it('replaces a previous INE with a warning', () => {
-    const decision = given(pupil(assigned('0113014881M'))).withLookup('ineHolder', null).when(assign('070832327JA')).thenEmits(assigned('070832327JA'));
+    const decision = given(pupil(assigned('0113014881M')))
+      .withLookup('ineHolder', null)
+      .when(assign('070832327JA'))
+      .thenEmits(assigned('070832327JA'));
     expect(decision.warnings).toEqual(['l’INE 0113014881M de l’élève E001 est remplacé par 070832327JA']);
   });
 
@@ -38,7 +44,10 @@ describe('AssignNationalId', () => {
   });
 
   it('refuses a wrong check key as invalid input', () => {
-    given(pupil()).withLookup('ineHolder', null).when(assign('070876696HA')).thenRejects('invalid_value', 'la clé INE-RNIE attendue est « EA »');
+    given(pupil())
+      .withLookup('ineHolder', null)
+      .when(assign('070876696HA'))
+      .thenRejects('invalid_value', 'la clé INE-RNIE attendue est « EA »');
   });
 
   it('refuses an unknown pupil', () => {

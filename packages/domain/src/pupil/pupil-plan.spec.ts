@@ -45,7 +45,9 @@ describe('PlanNextYear — first degree', () => {
   });
 
   it('refuses a passage without formation when the pupil’s level is not known', () => {
-    given(pupil(enrolled('CE1A')), ...school).when(plan({ decision: 'passage' })).thenRejects('formation_required', 'n’est pas renseignée');
+    given(pupil(enrolled('CE1A')), ...school)
+      .when(plan({ decision: 'passage' }))
+      .thenRejects('formation_required', 'n’est pas renseignée');
   });
 
   it('plans a redoublement', () => {
@@ -96,7 +98,9 @@ describe('PlanNextYear — second degree', () => {
   });
 
   it('refuses a sortie dated outside the year or before the entry', () => {
-    given(pupil(enrolled('6A', MEF_6E)), ...school).when(plan({ decision: 'sortie', exitDate: '2027-09-01' })).thenRejects('exit_date_outside_year');
+    given(pupil(enrolled('6A', MEF_6E)), ...school)
+      .when(plan({ decision: 'sortie', exitDate: '2027-09-01' }))
+      .thenRejects('exit_date_outside_year');
     given(pupil(enrolled('6A', MEF_6E, '2026-10-01')), ...school)
       .when(plan({ decision: 'sortie', exitDate: '2026-09-15' }))
       .thenRejects('exit_before_entry');
@@ -108,20 +112,28 @@ describe('PlanNextYear — second degree', () => {
     ['a formation with a sortie', { decision: 'sortie', formationCode: MEF_5E }, 'sans objet'],
     ['an unknown decision', { decision: 'promotion' }, 'décision invalide'],
   ])('refuses %s as invalid input', (_label, fields, message) => {
-    given(pupil(enrolled('6A', MEF_6E)), ...school).when(plan(fields)).thenRejects('invalid_value', message);
+    given(pupil(enrolled('6A', MEF_6E)), ...school)
+      .when(plan(fields))
+      .thenRejects('invalid_value', message);
   });
 
   it('refuses a pupil who is not enrolled in the year', () => {
-    given(pupil(preEnrolled()), ...school).when(plan({ decision: 'redoublement' })).thenRejects('not_enrolled');
+    given(pupil(preEnrolled()), ...school)
+      .when(plan({ decision: 'redoublement' }))
+      .thenRejects('not_enrolled');
   });
 
   it('refuses a pupil who left during the year', () => {
-    given(pupil(enrolled(), exited()), ...school).when(plan({ decision: 'redoublement' })).thenRejects('pupil_exited');
+    given(pupil(enrolled(), exited()), ...school)
+      .when(plan({ decision: 'redoublement' }))
+      .thenRejects('pupil_exited');
   });
 
   it('emits nothing for the same plan, and replaces a different one', () => {
     const history = pupil(enrolled('6A', MEF_6E), planned({ decision: 'redoublement' }));
-    given(history, ...school).when(plan({ decision: 'redoublement' })).thenEmits();
+    given(history, ...school)
+      .when(plan({ decision: 'redoublement' }))
+      .thenEmits();
     given(history, ...school)
       .when(plan({ decision: 'passage', formationCode: MEF_5E }))
       .thenEmits(planned({ decision: 'passage', formationCode: MEF_5E }));

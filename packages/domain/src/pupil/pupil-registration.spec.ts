@@ -1,10 +1,4 @@
-import {
-  GuardianAdded,
-  GuardianRegistered,
-  PupilIdentityCorrected,
-  PupilRegistered,
-  PupilSiecleIdSet,
-} from '@liaison/events';
+import { GuardianAdded, GuardianRegistered, PupilIdentityCorrected, PupilRegistered, PupilSiecleIdSet } from '@liaison/events';
 import { fold } from '../decider';
 import { streamIds } from '../streams';
 import { stream } from '../testing/given-when-then';
@@ -29,7 +23,13 @@ const guardianStreamId = streamIds.guardian(UAI, 'G1');
 describe('RegisterPupil', () => {
   it('registers the identity, with names trimmed', () => {
     given(establishment('second'))
-      .when(register({ lastName: ' DUPONT ', birthPlace: { country: '100', department: '075', communeCode: '75056' }, nationality: '100' }))
+      .when(
+        register({
+          lastName: ' DUPONT ',
+          birthPlace: { country: '100', department: '075', communeCode: '75056' },
+          nationality: '100',
+        }),
+      )
       .thenEmits(
         PupilRegistered.create({
           ...pupilRef,
@@ -46,7 +46,9 @@ describe('RegisterPupil', () => {
   });
 
   it('refuses a pupil of an establishment that is not registered', () => {
-    given().when(register()).thenRejects('establishment_unknown', /0750680G n’est pas enregistré/);
+    given()
+      .when(register())
+      .thenRejects('establishment_unknown', /0750680G n’est pas enregistré/);
   });
 
   it('registers a new guardian on its own stream and links it on the pupil’s', () => {
@@ -62,7 +64,10 @@ describe('RegisterPupil', () => {
   });
 
   it('links a sibling’s guardian without registering the person again', () => {
-    const decision = given(establishment('second'), stream(guardianStreamId, GuardianRegistered.create({ uai: UAI, guardianId: 'G1', ...guardianPerson })))
+    const decision = given(
+      establishment('second'),
+      stream(guardianStreamId, GuardianRegistered.create({ uai: UAI, guardianId: 'G1', ...guardianPerson })),
+    )
       .when(register({ guardians: [{ ...guardianInput, mobile: undefined }] }))
       .thenEmits(
         PupilRegistered.create({ ...pupilRef, ...identity, sex: 'F' }),
@@ -72,14 +77,17 @@ describe('RegisterPupil', () => {
   });
 
   it('refuses a known guardian stated with other person fields', () => {
-    given(establishment('second'), stream(guardianStreamId, GuardianRegistered.create({ uai: UAI, guardianId: 'G1', ...guardianPerson })))
+    given(
+      establishment('second'),
+      stream(guardianStreamId, GuardianRegistered.create({ uai: UAI, guardianId: 'G1', ...guardianPerson })),
+    )
       .when(register({ guardians: [{ ...guardianInput, lastName: 'MARTIN' }] }))
       .thenRejects('guardian_differs', /G1 .*\(nom\).*CorrectGuardian/);
   });
 
   it.each([
     ['a sex other than M or F', { sex: 'X' }, 'sexe invalide'],
-    ['a birth date that does not exist', { birthDate: '2015-02-30' }, 'ce jour n\'existe pas'],
+    ['a birth date that does not exist', { birthDate: '2015-02-30' }, "ce jour n'existe pas"],
     ['a birth abroad without the city', { birthPlace: { country: '134' } }, 'naissance à l’étranger'],
     ['a nationality that is not an INSEE code', { nationality: 'FR' }, 'code pays INSEE'],
     ['a guardian link outside CODE_PARENTE', { guardians: [{ ...guardianInput, link: '1' }] }, 'lien de parenté « 1 » invalide'],
@@ -107,16 +115,22 @@ describe('CorrectPupilIdentity', () => {
   });
 
   it('emits nothing when nothing changes', () => {
-    given(pupil()).when(correct({ lastName: 'DUPONT', sex: 'F' })).thenEmits();
+    given(pupil())
+      .when(correct({ lastName: 'DUPONT', sex: 'F' }))
+      .thenEmits();
   });
 
   it('refuses an unknown pupil', () => {
-    given().when(correct({ lastName: 'DUPONT' })).thenRejects('pupil_unknown', 'l’élève E001 n’est pas enregistré');
+    given()
+      .when(correct({ lastName: 'DUPONT' }))
+      .thenRejects('pupil_unknown', 'l’élève E001 n’est pas enregistré');
   });
 
   it('refuses a correction without any field, or with a misspelt one', () => {
     given(pupil()).when(correct({})).thenRejects('invalid_value', 'au moins un champ');
-    given(pupil()).when(correct({ lastname: 'DURAND' })).thenRejects('invalid_value');
+    given(pupil())
+      .when(correct({ lastname: 'DURAND' }))
+      .thenRejects('invalid_value');
   });
 
   it('folds corrections into the identity', () => {
@@ -133,8 +147,12 @@ describe('SetPupilSiecleId', () => {
   const set = (eleveId: string) => cmd('SetPupilSiecleId', { ...pupilRef, eleveId });
 
   it('records SIECLE’s ELEVE_ID, once', () => {
-    given(pupil()).when(set('1651077')).thenEmits(PupilSiecleIdSet.create({ ...pupilRef, eleveId: '1651077' }));
-    given(pupil(PupilSiecleIdSet.create({ ...pupilRef, eleveId: '1651077' }))).when(set('1651077')).thenEmits();
+    given(pupil())
+      .when(set('1651077'))
+      .thenEmits(PupilSiecleIdSet.create({ ...pupilRef, eleveId: '1651077' }));
+    given(pupil(PupilSiecleIdSet.create({ ...pupilRef, eleveId: '1651077' })))
+      .when(set('1651077'))
+      .thenEmits();
   });
 
   it('refuses an unknown pupil and a non-numeric id', () => {

@@ -14,8 +14,12 @@ describe('SetPupilLanguages', () => {
 
   it('emits nothing when the languages are unchanged, and clears LV2 when left out', () => {
     const history = pupil(enrolled(), PupilLanguagesSet.create({ ...yearRef, lv1: 'ENG', lv2: 'GER' }));
-    given(history, openYear(YEAR)).when(setLanguages({ lv1: 'ENG', lv2: 'GER' })).thenEmits();
-    given(history, openYear(YEAR)).when(setLanguages({ lv1: 'ENG' })).thenEmits(PupilLanguagesSet.create({ ...yearRef, lv1: 'ENG' }));
+    given(history, openYear(YEAR))
+      .when(setLanguages({ lv1: 'ENG', lv2: 'GER' }))
+      .thenEmits();
+    given(history, openYear(YEAR))
+      .when(setLanguages({ lv1: 'ENG' }))
+      .thenEmits(PupilLanguagesSet.create({ ...yearRef, lv1: 'ENG' }));
   });
 
   it('refuses a language the year’s nomenclature does not declare', () => {
@@ -31,7 +35,9 @@ describe('SetPupilLanguages', () => {
   });
 
   it('refuses the same language twice as invalid input', () => {
-    given(pupil(enrolled())).when(setLanguages({ lv1: 'ENG', lv2: 'ENG' })).thenRejects('invalid_value', 'différente de la LV1');
+    given(pupil(enrolled()))
+      .when(setLanguages({ lv1: 'ENG', lv2: 'ENG' }))
+      .thenRejects('invalid_value', 'différente de la LV1');
   });
 });
 
@@ -39,7 +45,9 @@ describe('SetPupilDispositifs', () => {
   const setDispositifs = (dispositifs: unknown) => cmd('SetPupilDispositifs', { ...yearRef, dispositifs });
 
   it('sets and clears the dispositifs of the year', () => {
-    given(pupil(enrolled())).when(setDispositifs(['ULIS'])).thenEmits(PupilDispositifsSet.create({ ...yearRef, dispositifs: ['ULIS'] }));
+    given(pupil(enrolled()))
+      .when(setDispositifs(['ULIS']))
+      .thenEmits(PupilDispositifsSet.create({ ...yearRef, dispositifs: ['ULIS'] }));
     given(pupil(enrolled(), PupilDispositifsSet.create({ ...yearRef, dispositifs: ['ULIS'] })))
       .when(setDispositifs([]))
       .thenEmits(PupilDispositifsSet.create({ ...yearRef, dispositifs: [] }));
@@ -52,8 +60,12 @@ describe('SetPupilDispositifs', () => {
   });
 
   it('refuses a pupil who is not of the year, and a duplicate as invalid input', () => {
-    given(pupil()).when(setDispositifs(['ULIS'])).thenRejects('not_in_year');
-    given(pupil(enrolled())).when(setDispositifs(['ULIS', 'ULIS'])).thenRejects('invalid_value', 'deux fois');
+    given(pupil())
+      .when(setDispositifs(['ULIS']))
+      .thenRejects('not_in_year');
+    given(pupil(enrolled()))
+      .when(setDispositifs(['ULIS', 'ULIS']))
+      .thenRejects('invalid_value', 'deux fois');
   });
 });
 
@@ -67,11 +79,15 @@ describe('SetPupilSchooling', () => {
   });
 
   it('emits nothing when nothing changes', () => {
-    given(pupil(enrolled(), PupilSchoolingSet.create({ ...yearRef, doublement: false }))).when(setSchooling({ doublement: false })).thenEmits();
+    given(pupil(enrolled(), PupilSchoolingSet.create({ ...yearRef, doublement: false })))
+      .when(setSchooling({ doublement: false }))
+      .thenEmits();
   });
 
   it('refuses a pupil who is not of the year, and an empty payload as invalid input', () => {
-    given(pupil()).when(setSchooling({ regime: '2' })).thenRejects('not_in_year');
+    given(pupil())
+      .when(setSchooling({ regime: '2' }))
+      .thenRejects('not_in_year');
     given(pupil(enrolled())).when(setSchooling({})).thenRejects('invalid_value', 'au moins un champ');
   });
 });

@@ -28,12 +28,19 @@ describe('Scenario look-ups', () => {
   });
 
   it('puts the answer to a declared look-up into the decider context', () => {
-    scenario(registry).withLookup('answer', 42).when({ type: 'Probe', payload: { id: 'x' } }).thenEmits();
+    scenario(registry)
+      .withLookup('answer', 42)
+      .when({ type: 'Probe', payload: { id: 'x' } })
+      .thenEmits();
     expect(seen).toEqual([{ answer: 42 }]);
   });
 
   it('leaves out answers to look-ups the command does not declare, as production does', () => {
-    scenario(registry).withLookup('answer', 1).withLookup('other', 2).when({ type: 'Probe', payload: { id: 'x' } }).thenEmits();
+    scenario(registry)
+      .withLookup('answer', 1)
+      .withLookup('other', 2)
+      .when({ type: 'Probe', payload: { id: 'x' } })
+      .thenEmits();
     expect(seen).toEqual([{ answer: 1 }]);
   });
 

@@ -55,7 +55,9 @@ export class Scenario {
     const missing = Object.entries(lookups).filter(([name]) => !this.lookupAnswers.has(name));
     if (missing.length > 0) {
       const list = missing.map(([name, lookup]) => `"${name}" (${lookup.kind} ${JSON.stringify(lookup.params)})`).join(', ');
-      throw new Error(`${validated.type} declares look-up(s) ${list} that the scenario does not answer: add .withLookup(name, value)`);
+      throw new Error(
+        `${validated.type} declares look-up(s) ${list} that the scenario does not answer: add .withLookup(name, value)`,
+      );
     }
     let outcome: Outcome;
     try {

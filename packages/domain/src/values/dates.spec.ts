@@ -1,13 +1,5 @@
 import { InvalidValueError } from '../errors';
-import {
-  addDays,
-  compareIsoDates,
-  fromFrenchDate,
-  isoDateSchema,
-  isValidIsoDate,
-  parisDateOf,
-  toFrenchDate,
-} from './dates';
+import { addDays, compareIsoDates, fromFrenchDate, isoDateSchema, isValidIsoDate, parisDateOf, toFrenchDate } from './dates';
 
 describe('isoDateSchema / isValidIsoDate', () => {
   it.each(['2026-09-01', '2024-02-29', '2000-02-29', '2027-08-31', '2026-12-31'])('accepts %s', (date) => {
@@ -19,9 +11,7 @@ describe('isoDateSchema / isValidIsoDate', () => {
     'refuses the impossible day %s',
     (date) => {
       expect(isValidIsoDate(date)).toBe(false);
-      expect(isoDateSchema.safeParse(date).error?.issues[0]?.message).toBe(
-        `date « ${date} » invalide : ce jour n'existe pas`,
-      );
+      expect(isoDateSchema.safeParse(date).error?.issues[0]?.message).toBe(`date « ${date} » invalide : ce jour n'existe pas`);
     },
   );
 
@@ -47,11 +37,7 @@ describe('compareIsoDates', () => {
     expect(compareIsoDates('2026-09-01', '2026-09-02')).toBeLessThan(0);
     expect(compareIsoDates('2027-01-01', '2026-12-31')).toBeGreaterThan(0);
     expect(compareIsoDates('2026-09-01', '2026-09-01')).toBe(0);
-    expect(['2027-01-01', '2026-09-01', '2026-12-31'].sort(compareIsoDates)).toEqual([
-      '2026-09-01',
-      '2026-12-31',
-      '2027-01-01',
-    ]);
+    expect(['2027-01-01', '2026-09-01', '2026-12-31'].sort(compareIsoDates)).toEqual(['2026-09-01', '2026-12-31', '2027-01-01']);
   });
 
   it('refuses to compare an invalid date', () => {

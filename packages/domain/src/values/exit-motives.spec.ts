@@ -21,7 +21,9 @@ describe('exitMotiveSchema', () => {
 
   it.each(['5', '05', '15', '100', ''])('refuses %j, saying it is not in the national list', (code) => {
     expect(exitMotiveSchema.safeParse(code).error?.issues[0]?.message).toMatch(
-      new RegExp(`^motif de sortie « ${code} » invalide : ce code n’est pas dans la liste nationale des 29 motifs SIECLE \\(10, 11, .*, 99\\)$`),
+      new RegExp(
+        `^motif de sortie « ${code} » invalide : ce code n’est pas dans la liste nationale des 29 motifs SIECLE \\(10, 11, .*, 99\\)$`,
+      ),
     );
   });
 

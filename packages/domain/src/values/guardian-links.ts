@@ -34,7 +34,19 @@ export const GUARDIAN_LINK_LABELS: Readonly<Record<string, string>> = Object.fre
 });
 
 /** SIECLE's display order (`TRI`); object keys that look like integers always sort numerically. */
-export const GUARDIAN_LINK_ORDER: readonly string[] = Object.freeze(['10', '20', '38', '37', '39', '50', '70', '51', '41', '42', '90']);
+export const GUARDIAN_LINK_ORDER: readonly string[] = Object.freeze([
+  '10',
+  '20',
+  '38',
+  '37',
+  '39',
+  '50',
+  '70',
+  '51',
+  '41',
+  '42',
+  '90',
+]);
 
 /** `NIVEAU_RESPONSABILITE`, with SIECLE's LIBELLE_EDITION. */
 export const GUARDIAN_LEGAL_LEVELS: Readonly<Record<1 | 2 | 3, string>> = Object.freeze({
@@ -61,5 +73,6 @@ export const guardianLinkSchema = z
   });
 
 export const guardianLegalLevelSchema = z.union([z.literal(1), z.literal(2), z.literal(3)], {
-  error: 'niveau de responsabilité invalide : 1 (représentant légal), 2 (personne en charge) ou 3 (personne à contacter) est attendu',
+  error:
+    'niveau de responsabilité invalide : 1 (représentant légal), 2 (personne en charge) ou 3 (personne à contacter) est attendu',
 });

@@ -33,9 +33,7 @@ describe('classCodeSchema', () => {
   });
 
   it.each(['', '   '])('refuses the blank %j', (code) => {
-    expect(classCodeSchema.safeParse(code).error?.issues[0]?.message).toBe(
-      'code de classe invalide : il ne peut pas être vide',
-    );
+    expect(classCodeSchema.safeParse(code).error?.issues[0]?.message).toBe('code de classe invalide : il ne peut pas être vide');
   });
 
   it.each(['6e\tA', '6e\nA', '6e\u0000A', '6e\u007fA'])('refuses control characters in %j', (code) => {

@@ -55,8 +55,7 @@ describe('inspectIne — formats without a known key', () => {
     expect(inspectIne('00000000123')).toEqual({
       kind: 'unknown',
       valid: true,
-      message:
-        'INE « 00000000123 » de format inconnu : ni INE-RNIE (9 chiffres + 2 lettres) ni INE-BEA (10 chiffres + 1 lettre)',
+      message: 'INE « 00000000123 » de format inconnu : ni INE-RNIE (9 chiffres + 2 lettres) ni INE-BEA (10 chiffres + 1 lettre)',
     });
   });
 

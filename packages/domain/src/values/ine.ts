@@ -76,9 +76,7 @@ export function ineWarning(value: string): string | undefined {
   return inspection.valid ? inspection.message : undefined;
 }
 
-export const ineSchema = z
-  .string({ error: 'INE invalide : une chaîne de caractères est attendue' })
-  .superRefine((value, ctx) => {
-    const inspection = inspectIne(value);
-    if (!inspection.valid) ctx.addIssue({ code: 'custom', message: inspection.message ?? `INE « ${value} » invalide` });
-  });
+export const ineSchema = z.string({ error: 'INE invalide : une chaîne de caractères est attendue' }).superRefine((value, ctx) => {
+  const inspection = inspectIne(value);
+  if (!inspection.valid) ctx.addIssue({ code: 'custom', message: inspection.message ?? `INE « ${value} » invalide` });
+});

@@ -43,9 +43,7 @@ describe('parseSchoolYear', () => {
 
   it('refuses two years that do not follow each other', () => {
     expect(() => parseSchoolYear('2026-2028')).toThrow(
-      new InvalidValueError(
-        'année scolaire « 2026-2028 » invalide : la seconde année doit suivre la première (ex. 2026-2027)',
-      ),
+      new InvalidValueError('année scolaire « 2026-2028 » invalide : la seconde année doit suivre la première (ex. 2026-2027)'),
     );
     expect(() => parseSchoolYear('2027-2026')).toThrow(InvalidValueError);
   });

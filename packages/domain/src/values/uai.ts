@@ -31,9 +31,7 @@ export function isValidUai(value: string): boolean {
   return checkUai(value) === undefined;
 }
 
-export const uaiSchema = z
-  .string({ error: 'UAI invalide : une chaîne de caractères est attendue' })
-  .superRefine((value, ctx) => {
-    const reason = checkUai(value);
-    if (reason) ctx.addIssue({ code: 'custom', message: reason });
-  });
+export const uaiSchema = z.string({ error: 'UAI invalide : une chaîne de caractères est attendue' }).superRefine((value, ctx) => {
+  const reason = checkUai(value);
+  if (reason) ctx.addIssue({ code: 'custom', message: reason });
+});

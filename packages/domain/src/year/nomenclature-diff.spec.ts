@@ -33,7 +33,9 @@ describe('sameNomenclatureEntry', () => {
     expect(sameNomenclatureEntry(CP, { ...CP, label: 'CP' })).toBe(false);
     expect(sameNomenclatureEntry(CP, { ...CP, cycle: '1' })).toBe(false);
     expect(sameNomenclatureEntry(CP, { code: 'CP', label: CP.label })).toBe(false);
-    expect(sameNomenclatureEntry({ ...CP, attributes: { a: '1', b: '2' } }, { ...CP, attributes: { b: '2', a: '1' } })).toBe(true);
+    expect(sameNomenclatureEntry({ ...CP, attributes: { a: '1', b: '2' } }, { ...CP, attributes: { b: '2', a: '1' } })).toBe(
+      true,
+    );
     expect(sameNomenclatureEntry({ ...CP, attributes: { a: '1' } }, { ...CP, attributes: { a: '2' } })).toBe(false);
     expect(sameNomenclatureEntry({ ...CP, attributes: { a: '1' } }, { ...CP, attributes: { b: '1' } })).toBe(false);
     expect(sameNomenclatureEntry({ ...CP, attributes: { a: '1' } }, CP)).toBe(false);

@@ -13,7 +13,12 @@ const UAI = '0750680G';
 const YEAR = 2026;
 const establishment = streamIds.establishment(UAI);
 const yearStream = streamIds.year(UAI, YEAR);
-const registered = EstablishmentRegistered.create({ uai: UAI, name: 'École Sainte-Marie', degree: 'first', contract: 'association' });
+const registered = EstablishmentRegistered.create({
+  uai: UAI,
+  name: 'École Sainte-Marie',
+  degree: 'first',
+  contract: 'association',
+});
 const opened = YearOpened.create({ uai: UAI, year: YEAR });
 
 const CP = { code: 'CP', label: 'Cours préparatoire', cycle: '2' };
@@ -135,7 +140,9 @@ describe('DeclareLanguages', () => {
     LanguagesDeclared.create({ uai: UAI, year: YEAR, source: 'onde.formations:défaut', entries });
 
   it('refuses a year that is not open', () => {
-    scenario(registry).when(declareLanguages(ENG)).thenRejects('year_not_open', /n’est pas ouverte/);
+    scenario(registry)
+      .when(declareLanguages(ENG))
+      .thenRejects('year_not_open', /n’est pas ouverte/);
   });
 
   it('declares new languages only', () => {
@@ -153,8 +160,14 @@ describe('DeclareLanguages', () => {
   });
 
   it('refuses duplicates and empty lists', () => {
-    scenario(registry).given(stream(yearStream, opened)).when(declareLanguages(ENG, ENG)).thenRejects('invalid_value', /déclaré deux fois/);
-    scenario(registry).given(stream(yearStream, opened)).when(declareLanguages()).thenRejects('invalid_value', /aucune langue/);
+    scenario(registry)
+      .given(stream(yearStream, opened))
+      .when(declareLanguages(ENG, ENG))
+      .thenRejects('invalid_value', /déclaré deux fois/);
+    scenario(registry)
+      .given(stream(yearStream, opened))
+      .when(declareLanguages())
+      .thenRejects('invalid_value', /aucune langue/);
   });
 });
 
@@ -168,17 +181,25 @@ describe('DeclareClassTypes', () => {
     ClassTypesDeclared.create({ uai: UAI, year: YEAR, source: 'onde.formations:défaut', entries });
 
   it('refuses a year that is not open', () => {
-    scenario(registry).when(declareClassTypes(ordinaire)).thenRejects('year_not_open', /n’est pas ouverte/);
+    scenario(registry)
+      .when(declareClassTypes(ordinaire))
+      .thenRejects('year_not_open', /n’est pas ouverte/);
   });
 
   it('declares class types, then only their changes', () => {
-    scenario(registry).given(stream(yearStream, opened)).when(declareClassTypes(ordinaire)).thenEmits(classTypesDeclared(ordinaire));
+    scenario(registry)
+      .given(stream(yearStream, opened))
+      .when(declareClassTypes(ordinaire))
+      .thenEmits(classTypesDeclared(ordinaire));
     const relabelled = { ...ordinaire, label: 'ordinaire' };
     scenario(registry)
       .given(stream(yearStream, opened, classTypesDeclared(ordinaire)))
       .when(declareClassTypes(relabelled))
       .thenEmits(classTypesDeclared(relabelled));
-    scenario(registry).given(stream(yearStream, opened, classTypesDeclared(ordinaire))).when(declareClassTypes(ordinaire)).thenEmits();
+    scenario(registry)
+      .given(stream(yearStream, opened, classTypesDeclared(ordinaire)))
+      .when(declareClassTypes(ordinaire))
+      .thenEmits();
   });
 
   it('refuses duplicates and empty lists', () => {
@@ -186,13 +207,20 @@ describe('DeclareClassTypes', () => {
       .given(stream(yearStream, opened))
       .when(declareClassTypes(ordinaire, ordinaire))
       .thenRejects('invalid_value', /déclaré deux fois/);
-    scenario(registry).given(stream(yearStream, opened)).when(declareClassTypes()).thenRejects('invalid_value', /aucun type de classe/);
+    scenario(registry)
+      .given(stream(yearStream, opened))
+      .when(declareClassTypes())
+      .thenRejects('invalid_value', /aucun type de classe/);
   });
 });
 
 describe('year evolve', () => {
   it('replaces a changed entry whole and keeps codes a later declaration leaves out', () => {
-    const state = fold(yearAggregate, [opened, formationsDeclared(CP, CM1), formationsDeclared({ code: 'CM1', label: 'CM1', cycle: '3' })]);
+    const state = fold(yearAggregate, [
+      opened,
+      formationsDeclared(CP, CM1),
+      formationsDeclared({ code: 'CM1', label: 'CM1', cycle: '3' }),
+    ]);
     expect(state.formations).toEqual({ CP, CM1: { code: 'CM1', label: 'CM1', cycle: '3' } });
   });
 });

@@ -16,11 +16,17 @@ export function evolveYear(state: YearState, event: DomainEvent): YearState {
       return { ...state, opened: true, uai: d.uai, year: d.year };
     }
     case FormationsDeclared.type:
-      return { ...state, formations: withEntries(state.formations, (event.data as EventData<typeof FormationsDeclared>).entries) };
+      return {
+        ...state,
+        formations: withEntries(state.formations, (event.data as EventData<typeof FormationsDeclared>).entries),
+      };
     case LanguagesDeclared.type:
       return { ...state, languages: withEntries(state.languages, (event.data as EventData<typeof LanguagesDeclared>).entries) };
     case ClassTypesDeclared.type:
-      return { ...state, classTypes: withEntries(state.classTypes, (event.data as EventData<typeof ClassTypesDeclared>).entries) };
+      return {
+        ...state,
+        classTypes: withEntries(state.classTypes, (event.data as EventData<typeof ClassTypesDeclared>).entries),
+      };
     default:
       return state;
   }

@@ -37,16 +37,27 @@ describe('year rules', () => {
   it.each([
     ['formation_unknown', assertFormationDeclared, 'CP', 'CM3', 'aucune formation n’est encore déclarée pour 2026-2027'],
     ['language_unknown', assertLanguageDeclared, 'ENG', 'KLI', 'aucune langue n’est encore déclarée pour 2026-2027'],
-    ['class_type_unknown', assertClassTypeDeclared, 'ordinaire', 'segpa', 'la nomenclature de 2026-2027 n’a encore aucun type de classe'],
-  ] as const)('%s: a declared code passes, an unknown one or an empty nomenclature is refused', (code, assert, known, unknown, none) => {
-    expect(() => assert(full, YEAR, known)).not.toThrow();
-    const unknownError = refusal(() => assert(full, YEAR, unknown, 'élève P1'));
-    expect(unknownError.code).toBe(code);
-    expect(unknownError.message).toMatch(new RegExp(`^élève P1 : .*« ${unknown} » n’est pas dans la nomenclature de 2026-2027`));
-    const noneError = refusal(() => assert(empty, YEAR, known));
-    expect(noneError.code).toBe(code);
-    expect(noneError.message).toContain(none);
-  });
+    [
+      'class_type_unknown',
+      assertClassTypeDeclared,
+      'ordinaire',
+      'segpa',
+      'la nomenclature de 2026-2027 n’a encore aucun type de classe',
+    ],
+  ] as const)(
+    '%s: a declared code passes, an unknown one or an empty nomenclature is refused',
+    (code, assert, known, unknown, none) => {
+      expect(() => assert(full, YEAR, known)).not.toThrow();
+      const unknownError = refusal(() => assert(full, YEAR, unknown, 'élève P1'));
+      expect(unknownError.code).toBe(code);
+      expect(unknownError.message).toMatch(
+        new RegExp(`^élève P1 : .*« ${unknown} » n’est pas dans la nomenclature de 2026-2027`),
+      );
+      const noneError = refusal(() => assert(empty, YEAR, known));
+      expect(noneError.code).toBe(code);
+      expect(noneError.message).toContain(none);
+    },
+  );
 
   it('does not take inherited properties for declared codes', () => {
     expect(refusal(() => assertFormationDeclared(full, YEAR, 'toString')).code).toBe('formation_unknown');

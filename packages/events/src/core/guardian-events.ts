@@ -27,7 +27,10 @@ export const GuardianCorrected = defineEvent(
 );
 
 /** SIECLE's PERSONNE_ID (family id) of the guardian. */
-export const GuardianSiecleIdSet = defineEvent('GuardianSiecleIdSet', z.object({ ...guardianRef, personneId: z.string().min(1) }));
+export const GuardianSiecleIdSet = defineEvent(
+  'GuardianSiecleIdSet',
+  z.object({ ...guardianRef, personneId: z.string().min(1) }),
+);
 
 const relationRef = { uai: uaiShape, pupilId: entityIdShape, guardianId: entityIdShape };
 

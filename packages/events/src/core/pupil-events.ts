@@ -70,7 +70,10 @@ export const PupilClassChanged = defineEvent(
   z.object({ ...pupilYearRef, classCode: classCodeShape, date: isoDateShape, previousClassCode: classCodeShape }),
 );
 
-export const PupilFormationSet = defineEvent('PupilFormationSet', z.object({ ...pupilYearRef, formationCode: z.string().min(1) }));
+export const PupilFormationSet = defineEvent(
+  'PupilFormationSet',
+  z.object({ ...pupilYearRef, formationCode: z.string().min(1) }),
+);
 
 export const PupilLanguagesSet = defineEvent(
   'PupilLanguagesSet',
@@ -107,7 +110,10 @@ export const NextYearPlanned = defineEvent(
     decision: z.enum(['passage', 'redoublement', 'sortie']),
     formationCode: z.string().min(1).optional(),
     classCode: classCodeShape.optional(),
-    motive: z.string().regex(/^\d{2}$/).optional(),
+    motive: z
+      .string()
+      .regex(/^\d{2}$/)
+      .optional(),
     exitDate: isoDateShape.optional(),
   }),
 );

@@ -47,10 +47,9 @@ function listEstablishmentsWhere(conn: SqliteConnection, uai: string): Establish
 
 export function listYears(conn: SqliteConnection, uai: string): YearDto[] {
   return conn
-    .all<Omit<YearDto, 'label'>>(
-      `SELECT uai, year, opened_at AS openedAt, version FROM core_years WHERE uai = ? ORDER BY year`,
-      [uai],
-    )
+    .all<Omit<YearDto, 'label'>>(`SELECT uai, year, opened_at AS openedAt, version FROM core_years WHERE uai = ? ORDER BY year`, [
+      uai,
+    ])
     .map((y) => ({ ...y, label: `${y.year}-${y.year + 1}` }));
 }
 

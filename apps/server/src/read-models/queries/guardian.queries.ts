@@ -8,7 +8,14 @@ export interface GuardianDto {
   siecleId: string | null;
   version: number;
   /** The children this person is a guardian of, with the relation to each. */
-  children: Array<{ pupilId: string; lastName: string; firstName: string; link: string; legalLevel: number; parentalAuthority: boolean }>;
+  children: Array<{
+    pupilId: string;
+    lastName: string;
+    firstName: string;
+    link: string;
+    legalLevel: number;
+    parentalAuthority: boolean;
+  }>;
 }
 
 export function findGuardian(conn: SqliteConnection, uai: string, guardianId: string): GuardianDto | undefined {
@@ -27,5 +34,12 @@ export function findGuardian(conn: SqliteConnection, uai: string, guardianId: st
     )
     .map((c) => ({ ...c, parentalAuthority: c.parentalAuthority === 1 }))
     .sort((a, b) => byName.compare(a.lastName, b.lastName) || byName.compare(a.firstName, b.firstName));
-  return { uai, guardianId, person: JSON.parse(g.person) as Record<string, unknown>, siecleId: g.siecleId, version: g.version, children };
+  return {
+    uai,
+    guardianId,
+    person: JSON.parse(g.person) as Record<string, unknown>,
+    siecleId: g.siecleId,
+    version: g.version,
+    children,
+  };
 }

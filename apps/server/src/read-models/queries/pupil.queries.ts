@@ -101,7 +101,12 @@ function guardiansOf(conn: SqliteConnection, uai: string, pupilIds: readonly str
 }
 
 /** The pupils of a year (enrolled, pre-enrolled and exited), with their class and guardians. */
-export function listPupilsOfYear(conn: SqliteConnection, uai: string, year: number, filters: PupilFilters = {}): PupilOfYearDto[] {
+export function listPupilsOfYear(
+  conn: SqliteConnection,
+  uai: string,
+  year: number,
+  filters: PupilFilters = {},
+): PupilOfYearDto[] {
   const where = ['y.uai = ?', 'y.year = ?'];
   const params: unknown[] = [uai, year];
   if (filters.status) {
@@ -125,14 +130,21 @@ export function listPupilsOfYear(conn: SqliteConnection, uai: string, year: numb
      WHERE ${where.join(' AND ')}`,
     params,
   );
-  rows.sort((a, b) => byName.compare(a.lastName, b.lastName) || byName.compare(a.firstName, b.firstName) || (a.pupilId < b.pupilId ? -1 : 1));
+  rows.sort(
+    (a, b) =>
+      byName.compare(a.lastName, b.lastName) || byName.compare(a.firstName, b.firstName) || (a.pupilId < b.pupilId ? -1 : 1),
+  );
   if (filters.q) {
     const needle = fold(filters.q.trim());
     rows = rows.filter((r) =>
       [r.lastName, r.firstName, r.usageName ?? '', r.ine ?? '', r.pupilId].some((v) => fold(v).includes(needle)),
     );
   }
-  const guardians = guardiansOf(conn, uai, rows.map((r) => r.pupilId));
+  const guardians = guardiansOf(
+    conn,
+    uai,
+    rows.map((r) => r.pupilId),
+  );
   return rows.map((r) => ({
     ...r,
     dispositifs: JSON.parse(r.dispositifs) as string[],
@@ -149,7 +161,12 @@ export interface PupilDto {
   ine: string | null;
   siecleId: string | null;
   version: number;
-  years: Array<Omit<PupilOfYearDto, 'pupilId' | 'lastName' | 'firstName' | 'usageName' | 'sex' | 'birthDate' | 'ine' | 'siecleId' | 'guardians'>>;
+  years: Array<
+    Omit<
+      PupilOfYearDto,
+      'pupilId' | 'lastName' | 'firstName' | 'usageName' | 'sex' | 'birthDate' | 'ine' | 'siecleId' | 'guardians'
+    >
+  >;
   guardians: Array<PupilGuardianDto & { version: number | null }>;
 }
 

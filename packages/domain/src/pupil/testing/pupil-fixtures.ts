@@ -31,11 +31,20 @@ export const pupilStreamId = streamIds.pupil(UAI, PUPIL);
 
 export const cmd = (type: string, payload: Record<string, unknown>) => ({ type, payload });
 
-export const registered = PupilRegistered.create({ ...pupilRef, lastName: 'DUPONT', firstName: 'Marie', sex: 'F', birthDate: '2015-03-14' });
+export const registered = PupilRegistered.create({
+  ...pupilRef,
+  lastName: 'DUPONT',
+  firstName: 'Marie',
+  sex: 'F',
+  birthDate: '2015-03-14',
+});
 export const pupil = (...events: NewEvent[]) => stream(pupilStreamId, registered, ...events);
 
 export const establishment = (degree: 'first' | 'second') =>
-  stream(streamIds.establishment(UAI), EstablishmentRegistered.create({ uai: UAI, name: 'Lycée Arago', degree, contract: 'association' }));
+  stream(
+    streamIds.establishment(UAI),
+    EstablishmentRegistered.create({ uai: UAI, name: 'Lycée Arago', degree, contract: 'association' }),
+  );
 
 /** An open year with the given formation codes declared (none: no nomenclature yet). */
 export const openYear = (year: number, formations: string[] = [], languages: string[] = []) =>
@@ -43,7 +52,14 @@ export const openYear = (year: number, formations: string[] = [], languages: str
     streamIds.year(UAI, year),
     YearOpened.create({ uai: UAI, year }),
     ...(formations.length > 0
-      ? [FormationsDeclared.create({ uai: UAI, year, source: 'test', entries: formations.map((code) => ({ code, label: code })) })]
+      ? [
+          FormationsDeclared.create({
+            uai: UAI,
+            year,
+            source: 'test',
+            entries: formations.map((code) => ({ code, label: code })),
+          }),
+        ]
       : []),
     ...(languages.length > 0
       ? [LanguagesDeclared.create({ uai: UAI, year, source: 'test', entries: languages.map((code) => ({ code, label: code })) })]
@@ -72,7 +88,8 @@ export const enrolled = (classCode = '6A', formationCode?: string, entryDate = '
   PupilEnrolled.create({ ...pupilRef, year, classCode, entryDate, ...(formationCode ? { formationCode } : {}) });
 export const preEnrolled = (fields: { classCode?: string; formationCode?: string } = {}, year = YEAR) =>
   PupilPreEnrolled.create({ ...pupilRef, year, ...fields });
-export const exited = (exitDate = '2027-01-15', motive = '11', year = YEAR) => PupilExited.create({ ...pupilRef, year, exitDate, motive });
+export const exited = (exitDate = '2027-01-15', motive = '11', year = YEAR) =>
+  PupilExited.create({ ...pupilRef, year, exitDate, motive });
 
 /** A MEF of 6e and one of 5e, as SIECLE's nomenclature has them. */
 export const MEF_6E = '10010012110';
