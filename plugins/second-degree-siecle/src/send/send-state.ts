@@ -20,10 +20,23 @@ export interface SentPupil {
 
 export interface SentSnapshot {
   sendNumber: number;
+  /**
+   * The id of the export built right after the send was recorded: the ledger's
+   * `exp-<UAI>-<year>-siecle.import-prive-<asOf>`, `asOf` being the position of the
+   * `SiecleSendRecorded` event (the last event the export's `prepare` writes). Empty when the
+   * event was folded without its stored envelope (tests).
+   */
   exportId: string;
   year: number;
+  /** `recordedAt` of the `SiecleSendRecorded` event: the export's `producedAt`. Empty without the envelope. */
   sentAt: string;
   pupils: SentPupil[];
+  /** SHA-256 of the file's `DONNEES` block (added by the send ledger). */
+  digest?: string;
+  /** The guardian persons sent, with their ID_PRV_PER (added by the send ledger). */
+  guardians?: Array<{ guardianId: string; privateId: number }>;
+  /** Global position of the `SiecleSendRecorded` event, when folded from the stored log. */
+  position?: number;
 }
 
 /** The folded state of `siecle-<UAI>`: private ids assigned, send numbers, the last send. */
@@ -37,6 +50,8 @@ export interface SiecleSendState {
   /** Last send number used, per school year. */
   sendNumbers: Record<number, number>;
   lastSend?: SentSnapshot;
+  /** The last send of each school year (added by the send ledger; `lastSend` is the latest of all years). */
+  lastSendByYear?: Record<number, SentSnapshot>;
 }
 
 export const initialSiecleSendState = (): SiecleSendState => ({
