@@ -1,0 +1,161 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import JSZip from 'jszip';
+import { liaison, repoRoot, tempDir } from '../support/cli';
+
+const UAI = '0750680G';
+const fixture = (name: string) => join(__dirname, '../fixtures', name);
+const nomenclature = resolve(
+  repoRoot,
+  '../shared/reference/siecle/bee-exports/nomenclature/lycee-arago-0750680G/Nomenclature-2018-19.xml',
+);
+const xsd = resolve(repoRoot, '../shared/reference/siecle/import-prive/xsd/schema_Import_3.1.xsd');
+
+// The server's XSD validator (libxml2 in WebAssembly, UTF-8 only): the same document re-encoded.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { validateXML } = require(require.resolve('xmllint-wasm', { paths: [resolve(repoRoot, 'apps/server')] })) as {
+  validateXML: (o: unknown) => Promise<{ valid: boolean; errors: Array<{ message: string }> }>;
+};
+const asUtf8 = (bytes: Buffer) => iconv.decode(bytes, 'ISO-8859-15').replace(/encoding="[^"]+"/i, 'encoding="UTF-8"');
+
+interface Report {
+  status: string;
+  counts: Record<string, number>;
+  rows: Array<{ ref: string; outcome: string; subject: string; message?: string }>;
+  notes: string[];
+}
+
+/** A SIECLE « Élèves sans adresses » export holding only some of the pupils we sent. */
+function elevesSansAdresses(
+  pupils: Array<{
+    eleveId: string;
+    privateId: number;
+    ine: string;
+    last: string;
+    first: string;
+    birth: string;
+    mef: string;
+    division: string;
+  }>,
+) {
+  const eleves = pupils
+    .map(
+      (p) => `    <ELEVE ELEVE_ID="${p.eleveId}" ELENOET="${p.eleveId}">
+      <ID_NATIONAL>${p.ine}</ID_NATIONAL>
+      <ID_PRV_ELE>${p.privateId}</ID_PRV_ELE>
+      <NOM_DE_FAMILLE>${p.last}</NOM_DE_FAMILLE>
+      <PRENOM>${p.first}</PRENOM>
+      <DATE_NAISS>${p.birth}</DATE_NAISS>
+      <DOUBLEMENT>0</DOUBLEMENT>
+      <CODE_SEXE>1</CODE_SEXE>
+      <CODE_MEF>${p.mef}</CODE_MEF>
+    </ELEVE>`,
+    )
+    .join('\n');
+  const structures = pupils
+    .map(
+      (p) => `    <STRUCTURES_ELEVE ELEVE_ID="${p.eleveId}">
+      <STRUCTURE><CODE_STRUCTURE>${p.division}</CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE>
+    </STRUCTURES_ELEVE>`,
+    )
+    .join('\n');
+  return iconv.encode(
+    `<?xml version="1.0" encoding="ISO-8859-15"?>
+<BEE_ELEVES VERSION="3.0">
+  <PARAMETRES><UAJ>${UAI}</UAJ><ANNEE_SCOLAIRE>2018</ANNEE_SCOLAIRE><DATE_EXPORT>15/01/2019</DATE_EXPORT></PARAMETRES>
+  <DONNEES>
+  <ELEVES>
+${eleves}
+  </ELEVES>
+  <STRUCTURES>
+${structures}
+  </STRUCTURES>
+  </DONNEES>
+</BEE_ELEVES>
+`,
+    'ISO-8859-15',
+  );
+}
+
+describe('a collège year with SIECLE through the CLI', () => {
+  let t: ReturnType<typeof tempDir>;
+  const run = (args: string[]) => liaison([...args, '--db', t.db], { cwd: t.dir, env: { LIAISON_ACTOR: 'secretariat.nguyen' } });
+  beforeAll(() => (t = tempDir()));
+  afterAll(() => t.cleanup());
+
+  it('imports the real nomenclature, sends the pupils in a file valid against XSD 3.1, and reconciles the next SIECLE export', async () => {
+    expect(run(['exec', fixture('college-setup.jsonl')]).status).toBe(0);
+    const nomenclatureImport = run(['import', 'siecle.nomenclature', nomenclature, '--uai', UAI, '--year', '2018', '--json']);
+    expect(nomenclatureImport.status).toBe(0);
+    expect((JSON.parse(nomenclatureImport.stdout) as Report).status).toBe('imported');
+    const classes = run(['exec', fixture('college-year.jsonl')]);
+    expect(classes.stderr).toBe('');
+    expect(classes.status).toBe(0);
+
+    const control = run(['control', 'second-degree-siecle', '--uai', UAI, '--year', '2018']);
+    expect(control.status).toBe(0);
+
+    const exported = run(['export', 'siecle.import-prive', '--uai', UAI, '--year', '2018', '--yes', '--json']);
+    expect(exported.status).toBe(0);
+    const manifest = JSON.parse(exported.stdout) as { paths: string[]; files: Array<{ name: string }> };
+    expect(manifest.files[0]!.name).toMatch(new RegExp(`^SIECLE/${UAI}/${UAI}PRIVE2018\\d{12}\\.zip$`));
+    const zip = await JSZip.loadAsync(readFileSync(manifest.paths[0]!));
+    const names = Object.keys(zip.files);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toBe(
+      manifest.files[0]!.name.split('/')
+        .pop()!
+        .replace(/\.zip$/, '.xml'),
+    );
+    const xml = await zip.file(names[0]!)!.async('nodebuffer');
+    const validation = await validateXML({
+      xml: [{ fileName: names[0], contents: asUtf8(xml) }],
+      schema: [asUtf8(readFileSync(xsd))],
+    });
+    expect(validation.errors).toEqual([]);
+    expect(validation.valid).toBe(true);
+    const text = iconv.decode(xml, 'ISO-8859-15');
+    expect(text).toContain('Cœurdacier');
+
+    // SIECLE integrated two of the three pupils: the next export says so, per pupil.
+    const assigned = JSON.parse(run(['history', '--json', '--type', 'SieclePupilIdsAssigned']).stdout) as Array<{
+      data: { ids: Array<{ pupilId: string; privateId: number }> };
+    }>;
+    const privateIdOf = (pupilId: string) => assigned.flatMap((e) => e.data.ids).find((a) => a.pupilId === pupilId)?.privateId;
+    expect([privateIdOf('P1'), privateIdOf('P2'), privateIdOf('P3')]).toEqual([1, 2, 3]);
+    const file = join(t.dir, 'ElevesSansAdresses.xml');
+    writeFileSync(
+      file,
+      elevesSansAdresses([
+        {
+          eleveId: '1001',
+          privateId: privateIdOf('P1')!,
+          ine: '070832327JA',
+          last: 'LEFEVRE',
+          first: 'Eloïse',
+          birth: '14/03/2004',
+          mef: '10310019110',
+          division: '3A',
+        },
+        {
+          eleveId: '1002',
+          privateId: privateIdOf('P2')!,
+          ine: '060375611AC',
+          last: 'MENARD',
+          first: 'Noé',
+          birth: '02/07/2004',
+          mef: '10310019110',
+          division: '3A',
+        },
+      ]),
+    );
+    const reconciliation = run(['import', 'siecle.eleves', file, '--uai', UAI, '--year', '2018', '--json']);
+    expect(reconciliation.status).toBe(0);
+    const report = JSON.parse(reconciliation.stdout) as Report;
+    const missing = report.rows.filter((r) => /absent de SIECLE/i.test(`${r.message ?? ''} ${r.ref}`));
+    expect(missing.map((r) => r.subject).join(' ')).toMatch(/Zoé|CŒURDACIER|Cœurdacier|P3/);
+    const integrated = report.rows.filter((r) => /intégré/i.test(`${r.message ?? ''} ${r.ref}`));
+    expect(integrated).toHaveLength(2);
+  });
+});
