@@ -11,6 +11,9 @@ import { initialYearState } from './year/year-state';
 import { evolveYear } from './year/year-evolve';
 import { initialExportLedgerState, initialImportLedgerState } from './ledger/ledger-state';
 import { evolveExportLedger, evolveImportLedger } from './ledger/ledger-evolve';
+import { initialChecklistState } from './checklist/checklist-state';
+import { evolveChecklist } from './checklist/checklist-evolve';
+import { evolveRolloverLedger, initialRolloverLedgerState } from './rollover/rollover-record';
 
 /**
  * The core aggregates by stream kind: how to fold any core stream. History diffs, time travel
@@ -24,4 +27,6 @@ export const coreAggregates: Array<[string, Evolver<unknown>]> = [
   ['guardian', { initialState: initialGuardianState, evolve: evolveGuardian }],
   ['import', { initialState: initialImportLedgerState, evolve: evolveImportLedger }],
   ['export', { initialState: initialExportLedgerState, evolve: evolveExportLedger }],
+  ['checklist', { initialState: initialChecklistState, evolve: evolveChecklist }],
+  ['rollover', { initialState: initialRolloverLedgerState, evolve: evolveRolloverLedger }],
 ] as Array<[string, Evolver<unknown>]>;

@@ -5,6 +5,8 @@ import { yearCommands } from './year/year-command-definitions';
 import { guardianCommands } from './guardian/guardian-definitions';
 import { pupilCommands } from './pupil/pupil-definitions';
 import { ledgerCommands } from './ledger/ledger-commands';
+import { checklistCommands } from './checklist/checklist-definitions';
+import { rolloverCommands } from './rollover/rollover-record';
 
 /** The core command types, in the order of PRODUCT.md's table. */
 export const coreCommands: CommandDefinition[] = [
@@ -14,4 +16,6 @@ export const coreCommands: CommandDefinition[] = [
   ...pupilCommands,
   ...guardianCommands,
   ...ledgerCommands,
+  ...checklistCommands,
+  ...rolloverCommands,
 ];

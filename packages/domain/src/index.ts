@@ -50,3 +50,6 @@ export * from './ledger/ledger-state';
 export * from './ledger/ledger-evolve';
 export * from './ledger/ledger-commands';
 export * from './plugin/channel';
+export * from './checklist';
+export * from './rollover';
+export * from './history/snapshot-diff';

@@ -10,6 +10,8 @@ export const streamIds = {
   guardian: (uai: string, guardianId: string) => `guardian-${uai}-${guardianId}`,
   export: (uai: string, formatId: string) => `export-${uai}-${formatId}`,
   import: (uai: string, formatId: string) => `import-${uai}-${formatId}`,
+  checklist: (uai: string, year: number) => `checklist-${uai}-${year}`,
+  rollover: (uai: string, fromYear: number) => `rollover-${uai}-${fromYear}`,
 } as const;
 
 /** The aggregate kind of a stream: the part of its id before the first dash. */

@@ -1,5 +1,6 @@
 import { type LiaisonPlugin, PLUGIN_API_VERSION } from '@liaison/domain';
 import { ondeControl } from './control/onde-control';
+import { ondeChecklist } from './checklist/onde-checklist';
 import { be1dExporter } from './export/be1d-exporter';
 import { extractionImporter } from './extraction/extraction-importer';
 import { formationsImporter } from './nomenclature/formations-importer';
@@ -8,7 +9,8 @@ import { PLUGIN_ID } from './plugin-id';
 
 /**
  * First-degree plugin (ONDE): the yearly nomenclature import, the « contrôle de cohérence »,
- * the `<UAI>.zip` export and the INE integration from an ONDE extraction. The server calls it
+ * the `<UAI>.zip` export, the INE integration from an ONDE extraction, and the steps of the
+ * seed's first-degree procedure for the yearly checklist. The server calls it
  * without options; `options.labels` swaps the code → label tables the writer prints with.
  */
 export function createPlugin(options: OndePluginOptions = {}): LiaisonPlugin {
@@ -24,6 +26,7 @@ export function createPlugin(options: OndePluginOptions = {}): LiaisonPlugin {
     importers: [formationsImporter(), extractionImporter()],
     exporters: [be1dExporter(tables)],
     controls: [ondeControl(tables)],
+    checklist: ondeChecklist(),
   };
 }
 
@@ -39,3 +42,4 @@ export { DEFAULT_CONTRACT_LABELS } from './labels/contracts';
 export { DEFAULT_LINK_LABELS } from './labels/guardian-links';
 export { DEFAULT_LEVEL_CODES } from './labels/levels';
 export { FIRST_DEGREE_DISPOSITIFS } from './control/rules/dispositif-rules';
+export { ondeChecklist } from './checklist/onde-checklist';

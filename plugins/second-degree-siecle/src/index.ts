@@ -1,4 +1,5 @@
 import { type LiaisonPlugin, PLUGIN_API_VERSION } from '@liaison/domain';
+import { siecleChecklist } from './checklist/siecle-checklist';
 import { siecleControl } from './control/siecle-control';
 import { effectifsExporter } from './effectifs/effectifs-exporter';
 import { referenceEvents } from './events/reference-events';
@@ -10,6 +11,7 @@ import { referenceAggregate, referenceCommands } from './reference';
 import { sendCommands } from './send/send-commands';
 import { sendAggregate } from './send/send-evolve';
 import { SIECLE_STREAM_KIND } from './send/send-state';
+import { omogenChannel } from './omogen/omogen-channel';
 
 /**
  * Second-degree plugin (SIECLE / STS-web): the SIECLE and STS-web imports and their reference
@@ -32,6 +34,8 @@ export function createPlugin(): LiaisonPlugin {
     importers: siecleImporters,
     exporters: [importPriveExporter(), effectifsExporter()],
     controls: [siecleControl()],
+    checklist: siecleChecklist(),
+    channels: [omogenChannel],
   };
 }
 
@@ -49,6 +53,7 @@ export {
 export { effectifsCsv, EFFECTIFS_HEADER } from './effectifs/effectifs-csv';
 export { effectifsExporter, effectifsPath } from './effectifs/effectifs-exporter';
 export { runSiecleControl, siecleControl } from './control/siecle-control';
+export { siecleChecklist } from './checklist/siecle-checklist';
 export { RULES as SIECLE_RULES } from './control/rule-ids';
 export { sendAggregate, evolveSiecleSend } from './send/send-evolve';
 export { sendCommands, MAX_PRIVATE_ID } from './send/send-commands';

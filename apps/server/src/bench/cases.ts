@@ -1,5 +1,6 @@
 import { Database } from '../database/database';
 import { runInChild } from './child-process';
+import { type Job } from './jobs';
 import { generateLog, type GeneratedLog } from './log-generator';
 import { type Measurement } from './measure';
 import { type BenchOptions, type CaseName } from './options';
@@ -8,11 +9,16 @@ import { type TempFiles } from './temp-files';
 export interface CaseResult {
   id: CaseName;
   title: string;
+  /** The fastest run, with the highest peak RSS of all runs. */
   subject: Measurement;
   baseline: Measurement;
-  /** subject events/s ÷ baseline events/s. */
+  /** subject events/s ÷ baseline events/s (wall clock): what the goals are about. */
   ratio: number;
+  /** The same ratio on CPU time (baseline CPU s ÷ subject CPU s), less sensitive to other load. */
+  cpuRatio: number;
   goal?: { minRatio: number; met: boolean };
+  /** Every run, in the order they ran (subject and baseline alternate). */
+  runs: { subject: Measurement[]; baseline: Measurement[] };
   log?: GeneratedLog;
 }
 
@@ -20,9 +26,25 @@ const log = (message: string): void => {
   process.stderr.write(`[bench] ${message}\n`);
 };
 
-function result(id: CaseName, title: string, subject: Measurement, baseline: Measurement, goal?: number): CaseResult {
+function summary(runs: readonly Measurement[]): Measurement {
+  const fastest = runs.reduce((best, m) => (m.seconds < best.seconds ? m : best));
+  return { ...fastest, peakRssMb: Math.max(...runs.map((m) => m.peakRssMb)) };
+}
+
+function result(id: CaseName, title: string, runs: CaseResult['runs'], goal?: number): Omit<CaseResult, 'log'> {
+  const subject = summary(runs.subject);
+  const baseline = summary(runs.baseline);
   const ratio = subject.eventsPerSecond / baseline.eventsPerSecond;
-  return { id, title, subject, baseline, ratio, ...(goal === undefined ? {} : { goal: { minRatio: goal, met: ratio >= goal } }) };
+  return {
+    id,
+    title,
+    subject,
+    baseline,
+    ratio,
+    cpuRatio: baseline.cpuSeconds / subject.cpuSeconds,
+    ...(goal === undefined ? {} : { goal: { minRatio: goal, met: ratio >= goal } }),
+    runs,
+  };
 }
 
 /** A database with the real schema, migrated by the real `Database.open`, for the raw inserts. */
@@ -33,53 +55,89 @@ async function migratedFile(files: TempFiles, name: string): Promise<string> {
   return path;
 }
 
+/**
+ * Cases 1 and 2: `repeat` times the pipeline then the raw inserts, each on a fresh file (a new
+ * one for the pipeline, a migrated one for the raw inserts), deleted once measured.
+ */
+async function writeCase(
+  options: BenchOptions,
+  files: TempFiles,
+  name: string,
+  subjectJob: (dbPath: string) => Job,
+  baselineJob: (dbPath: string) => Job,
+): Promise<CaseResult['runs']> {
+  const runs: CaseResult['runs'] = { subject: [], baseline: [] };
+  for (let r = 1; r <= options.repeat; r++) {
+    const run = options.repeat > 1 ? ` (run ${r}/${options.repeat})` : '';
+    log(`${name}: pipeline${run}…`);
+    const subjectPath = files.file(`${name}-pipeline-${r}`);
+    runs.subject.push(await runInChild(subjectJob(subjectPath)));
+    files.remove(subjectPath);
+    log(`${name}: raw inserts${run}…`);
+    const rawPath = await migratedFile(files, `${name}-raw-${r}`);
+    runs.baseline.push(await runInChild(baselineJob(rawPath)));
+    files.remove(rawPath);
+  }
+  return runs;
+}
+
 /** 1. One command per transaction vs one raw event per transaction. */
 async function pipelineCase(options: BenchOptions, files: TempFiles): Promise<CaseResult> {
-  const n = options.events;
-  log(`case 1: pipeline.execute × ${n} (1 command/transaction)…`);
-  const subjectPath = files.file('case1-pipeline');
-  const subject = await runInChild({ kind: 'pipeline-execute', dbPath: subjectPath, events: n });
-  files.remove(subjectPath);
-  log(`case 1: raw inserts × ${n} (1 event/transaction)…`);
-  const rawPath = await migratedFile(files, 'case1-raw');
-  const baseline = await runInChild({ kind: 'raw-insert', dbPath: rawPath, events: n, perTransaction: 1 });
-  files.remove(rawPath);
-  return result('pipeline', '1. Command pipeline, one command per transaction', subject, baseline, 0.25);
+  const events = options.events;
+  log(`case 1: ${events} commands, 1 per transaction`);
+  const runs = await writeCase(
+    options,
+    files,
+    'case1',
+    (dbPath) => ({ kind: 'pipeline-execute', dbPath, events }),
+    (dbPath) => ({ kind: 'raw-insert', dbPath, events, perTransaction: 1 }),
+  );
+  return result('pipeline', '1. Command pipeline, one command per transaction', runs, 0.25);
 }
 
 /** 2. The import path: executeBatch vs raw inserts, `batch` per transaction. */
 async function batchCase(options: BenchOptions, files: TempFiles): Promise<CaseResult> {
-  const n = options.events;
-  log(`case 2: pipeline.executeBatch × ${n} (${options.batch} commands/transaction)…`);
-  const subjectPath = files.file('case2-batch');
-  const subject = await runInChild({ kind: 'pipeline-batch', dbPath: subjectPath, events: n, batch: options.batch });
-  files.remove(subjectPath);
-  log(`case 2: raw inserts × ${n} (${options.batch} events/transaction)…`);
-  const rawPath = await migratedFile(files, 'case2-raw');
-  const baseline = await runInChild({ kind: 'raw-insert', dbPath: rawPath, events: n, perTransaction: options.batch });
-  files.remove(rawPath);
-  return result('batch', `2. Batched import, ${options.batch} commands per transaction`, subject, baseline);
+  const { events, batch } = options;
+  log(`case 2: ${events} commands, ${batch} per transaction`);
+  const runs = await writeCase(
+    options,
+    files,
+    'case2',
+    (dbPath) => ({ kind: 'pipeline-batch', dbPath, events, batch }),
+    (dbPath) => ({ kind: 'raw-insert', dbPath, events, perTransaction: batch }),
+  );
+  return result('batch', `2. Batched import, ${batch} commands per transaction`, runs);
 }
 
-/** 3. Rebuild of core_stream_activity over a generated log vs a raw scan of the same rows. */
+/**
+ * 3. Rebuild of core_stream_activity over a generated log vs a raw scan of the same rows. With
+ * `repeat`, both run again on the same log (a rebuild empties the read model first).
+ */
 async function rebuildCase(options: BenchOptions, files: TempFiles): Promise<CaseResult> {
   const path = files.file('case3-log');
   log(`case 3: generating a log of ${options.log} events…`);
   const generated = await generateLog(path, options.log);
   log(
     `case 3: ${generated.events} events, ${generated.streams} streams, ${generated.fileMb.toFixed(0)} MB, ` +
-      `generated in ${generated.seconds.toFixed(1)} s; raw scan…`,
+      `generated in ${generated.seconds.toFixed(1)} s`,
   );
-  const baseline = await runInChild({ kind: 'raw-scan', dbPath: path, events: generated.events });
-  log('case 3: rebuild…');
-  const subject = await runInChild({
-    kind: 'rebuild',
-    dbPath: path,
-    events: generated.events,
-    ...(options.rebuildBatch === undefined ? {} : { batch: options.rebuildBatch }),
-  });
+  const runs: CaseResult['runs'] = { subject: [], baseline: [] };
+  for (let r = 1; r <= options.repeat; r++) {
+    const run = options.repeat > 1 ? ` (run ${r}/${options.repeat})` : '';
+    log(`case 3: raw scan${run}…`);
+    runs.baseline.push(await runInChild({ kind: 'raw-scan', dbPath: path, events: generated.events }));
+    log(`case 3: rebuild${run}…`);
+    runs.subject.push(
+      await runInChild({
+        kind: 'rebuild',
+        dbPath: path,
+        events: generated.events,
+        ...(options.rebuildBatch === undefined ? {} : { batch: options.rebuildBatch }),
+      }),
+    );
+  }
   files.remove(path);
-  return { ...result('rebuild', '3. Projection rebuild (core_stream_activity)', subject, baseline, 0.5), log: generated };
+  return { ...result('rebuild', '3. Projection rebuild (core_stream_activity)', runs, 0.5), log: generated };
 }
 
 export async function runCases(options: BenchOptions, files: TempFiles): Promise<CaseResult[]> {

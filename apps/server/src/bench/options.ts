@@ -1,4 +1,4 @@
-/** The bench's command line: `--events N`, `--log N`, `--batch N`, `--cases a,b`, `--json`, `--keep`, `--dir D`. */
+/** The bench's command line (see USAGE and docs/benchmarks.md). */
 export type CaseName = 'pipeline' | 'batch' | 'rebuild';
 
 export const ALL_CASES: readonly CaseName[] = ['pipeline', 'batch', 'rebuild'];
@@ -12,6 +12,8 @@ export interface BenchOptions {
   batch: number;
   /** Events per rebuild transaction in case 3; the engine's default when absent. */
   rebuildBatch?: number;
+  /** Runs of each measurement; the fastest is reported (the least disturbed by other load). */
+  repeat: number;
   cases: readonly CaseName[];
   json: boolean;
   /** Keep the temporary SQLite files (to inspect them). */
@@ -20,8 +22,9 @@ export interface BenchOptions {
   dir?: string;
 }
 
-const USAGE = `usage: node dist/bench/main.js [--events N] [--log N] [--batch N] [--rebuild-batch N] [--cases pipeline,batch,rebuild] [--json] [--keep] [--dir DIR]
-  env: BENCH_EVENTS, BENCH_LOG (the flags win)`;
+const USAGE = `usage: node dist/bench/main.js [--events N] [--log N] [--batch N] [--rebuild-batch N] [--repeat N]
+       [--cases pipeline,batch,rebuild] [--json] [--keep] [--dir DIR]
+  env: BENCH_EVENTS, BENCH_LOG, BENCH_REPEAT (the flags win)`;
 
 function positiveInt(name: string, value: string | undefined): number {
   const n = Number(value?.replace(/_/g, ''));
@@ -34,6 +37,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     events: env.BENCH_EVENTS ? positiveInt('BENCH_EVENTS', env.BENCH_EVENTS) : 100_000,
     log: env.BENCH_LOG ? positiveInt('BENCH_LOG', env.BENCH_LOG) : 1_000_000,
     batch: 1_000,
+    repeat: env.BENCH_REPEAT ? positiveInt('BENCH_REPEAT', env.BENCH_REPEAT) : 1,
     cases: ALL_CASES,
     json: false,
     keep: false,
@@ -53,6 +57,9 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
         break;
       case '--batch':
         options.batch = positiveInt('--batch', value());
+        break;
+      case '--repeat':
+        options.repeat = positiveInt('--repeat', value());
         break;
       case '--rebuild-batch':
         options.rebuildBatch = positiveInt('--rebuild-batch', value());

@@ -5,7 +5,7 @@ import { type BenchOptions } from './options';
 
 export interface BenchReport {
   machine: MachineInfo;
-  options: { events: number; log: number; batch: number; rebuildBatch: number | 'default' };
+  options: { events: number; log: number; batch: number; rebuildBatch: number | 'default'; repeat: number };
   memory: string;
   cases: CaseResult[];
 }
@@ -13,8 +13,10 @@ export interface BenchReport {
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 const fixed = (n: number, digits: number): string => n.toFixed(digits);
 
+/** Rows of one cell are free text spanning the table: they do not widen the columns. */
 function table(rows: string[][], rightAligned: ReadonlySet<number>): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  const cells = rows.filter((r) => r.length > 1);
+  const widths = cells[0]!.map((_, c) => Math.max(...cells.map((r) => (r[c] ?? '').length)));
   return rows
     .map((r) =>
       r
@@ -41,16 +43,17 @@ export function formatReport(report: BenchReport): string {
   const m = report.machine;
   const lines = [
     `Liaison bench — node ${m.node}, SQLite ${m.sqlite}, ${m.platform}, ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB`,
-    `events=${report.options.events}  log=${report.options.log}  batch=${report.options.batch}  rebuild batch=${report.options.rebuildBatch}`,
+    `events=${report.options.events}  log=${report.options.log}  batch=${report.options.batch}  ` +
+      `rebuild batch=${report.options.rebuildBatch}  repeat=${report.options.repeat}`,
     '',
   ];
   const rows: string[][] = [['Case / measurement', 'Events', 'Wall s', 'CPU s', 'Events/s', 'RSS before (MB)', 'Peak RSS (MB)']];
   for (const c of report.cases) {
-    rows.push([c.title, '', '', '', '', '', '']);
+    rows.push([c.title]);
     rows.push(measurementRow(c.subject));
     rows.push(measurementRow(c.baseline));
     const goal = c.goal ? `   goal ≥ ${fixed(c.goal.minRatio * 100, 0)} %: ${c.goal.met ? 'MET' : 'MISSED'}` : '';
-    rows.push([`  ratio: ${fixed(c.ratio * 100, 1)} % of the raw rate${goal}`, '', '', '', '', '', '']);
+    rows.push([`  ratio: ${fixed(c.ratio * 100, 1)} % of the raw rate (on CPU time: ${fixed(c.cpuRatio * 100, 1)} %)${goal}`]);
   }
   lines.push(table(rows, new Set([1, 2, 3, 4, 5, 6])));
   for (const c of report.cases) {
@@ -65,11 +68,21 @@ export function formatReport(report: BenchReport): string {
   lines.push('', `Peak RSS: ${report.memory}`);
   lines.push(
     'Events/s and ratios use wall-clock time (measured path ÷ its raw baseline, same run); CPU s is the',
-    "process's user + system time, which excludes waits for the disk (fsync at WAL checkpoints).",
+    "process's user + system time, which excludes waits for the disk (fsync at WAL checkpoints) and",
+    'for the CPU when other processes load the machine.' +
+      (report.options.repeat > 1
+        ? ` Each row is the fastest of ${report.options.repeat} runs (peak RSS: the highest); --json lists every run.`
+        : ''),
   );
   return lines.join('\n');
 }
 
 export function reportOptions(options: BenchOptions): BenchReport['options'] {
-  return { events: options.events, log: options.log, batch: options.batch, rebuildBatch: options.rebuildBatch ?? 'default' };
+  return {
+    events: options.events,
+    log: options.log,
+    batch: options.batch,
+    rebuildBatch: options.rebuildBatch ?? 'default',
+    repeat: options.repeat,
+  };
 }

@@ -2,10 +2,18 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import {
   type Anomaly,
+  diffSnapshots,
+  exportedPupils,
+  type Exporter,
   type ExportFile,
+  type ExportPlan,
+  initialEstablishmentState,
+  initialYearState,
   InvalidValueError,
+  type PupilFilter,
   RuleViolationError,
   type SchoolSnapshot,
+  type SnapshotDiff,
   streamIds,
 } from '@liaison/domain';
 import { type EventData, ExportProduced } from '@liaison/events';
@@ -13,11 +21,46 @@ import { type Kernel } from '../kernel/kernel';
 import { commitFiles, discard, stageFiles } from './atomic-write';
 import { ExportBlockedError, ExportCancelledError } from './exchange-errors';
 import { type EventWithChanges } from '../history/history-service';
+import { changesBySubject, type ChangesBySubject } from './changes-by-subject';
 import { exportScopeStreams } from './export-scope';
 import { loadSnapshot } from './snapshot-loader';
 import { validateXmlDocuments } from './xml-validation';
 
 export type ExportManifest = EventData<typeof ExportProduced>;
+
+/** The changes in an export's scope over a range of the log, flat and grouped by pupil and class. */
+export interface ExportChanges {
+  manifest: ExportManifest;
+  /** The range: after `from`, up to `to` inclusive. */
+  from: number;
+  to: number;
+  events: EventWithChanges[];
+  bySubject: ChangesBySubject;
+}
+
+/** What the next export of a format would carry, before it is made. */
+export interface ExportPreview {
+  formatId: string;
+  uai: string;
+  year: number;
+  /** The last export of that format, establishment and year (null: there was none). */
+  previous: ExportManifest | null;
+  from: number;
+  to: number;
+  /** Whether it may be made now, and what it would count. */
+  plan: ExportPlan;
+  /** Who changed what in its scope since the previous export. */
+  events: EventWithChanges[];
+  bySubject: ChangesBySubject;
+  /** Pupils added, removed and changed in the file since the previous export. */
+  diff: SnapshotDiff;
+}
+
+export interface ExportDiff {
+  from: ExportManifest;
+  to: ExportManifest;
+  diff: SnapshotDiff;
+}
 
 export interface ExportRequest {
   formatId: string;
@@ -159,10 +202,7 @@ export class ExportService {
    * same format, establishment and year (from the beginning for a first export), up to its
    * `asOf` — or, with `since`, everything in scope after it (what changed since it was sent).
    */
-  async changes(
-    exportId: string,
-    mode: 'carried' | 'since' = 'carried',
-  ): Promise<{ manifest: ExportManifest; from: number; to: number; events: EventWithChanges[] }> {
+  async changes(exportId: string, mode: 'carried' | 'since' = 'carried'): Promise<ExportChanges> {
     const manifest = this.find(exportId);
     if (!manifest) throw new RuleViolationError('export_unknown', `l’export ${exportId} n’existe pas`);
     const exporter = this.exporter(manifest.formatId);
@@ -172,12 +212,88 @@ export class ExportService {
     const from = mode === 'carried' ? (previous?.asOf ?? 0) : manifest.asOf;
     const to = mode === 'carried' ? manifest.asOf : this.kernel.store.headPosition();
     const snapshot = await this.snapshot(manifest.uai, manifest.year, to);
+    const events = this.eventsInScope(exporter, snapshot, from);
+    return { manifest, from, to, events, bySubject: changesBySubject(events, snapshot) };
+  }
+
+  /**
+   * Before exporting: what the file would carry since the last export of the format (the events
+   * in scope since its `asOf`, by whom), whether it may be made, and the pupils it would add,
+   * remove or change. Nothing is assigned or written.
+   */
+  async preview(formatId: string, uai: string, year: number): Promise<ExportPreview> {
+    const exporter = this.exporter(formatId);
+    const live = await this.snapshot(uai, year);
+    const previous = this.recorded(formatId, uai)
+      .filter((m) => m.year === year)
+      .at(-1);
+    const from = previous?.asOf ?? 0;
+    const events = this.eventsInScope(exporter, live, from);
+    const before = previous ? await this.snapshot(uai, year, previous.asOf) : nothingYet(live);
+    return {
+      formatId,
+      uai,
+      year,
+      previous: previous ?? null,
+      from,
+      to: live.asOf,
+      plan: exporter.plan(live),
+      events,
+      bySubject: changesBySubject(events, live),
+      diff: diffSnapshots(before, live, this.pupilsOf(exporter)),
+    };
+  }
+
+  /**
+   * Two exports of the same format, establishment and year compared: pupils added, removed and
+   * changed field by field, from the states at their `asOf` (not from the files' bytes).
+   */
+  async diff(exportId: string, otherId: string): Promise<ExportDiff> {
+    const from = this.find(exportId);
+    const to = this.find(otherId);
+    for (const [id, m] of [
+      [exportId, from],
+      [otherId, to],
+    ] as const) {
+      if (!m) throw new RuleViolationError('export_unknown', `l’export ${id} n’existe pas`);
+    }
+    if (from!.formatId !== to!.formatId || from!.uai !== to!.uai || from!.year !== to!.year) {
+      throw new RuleViolationError(
+        'exports_not_comparable',
+        `les exports ${exportId} (${from!.formatId}, ${from!.uai}, ${from!.year}) et ${otherId} (${to!.formatId}, ${to!.uai}, ${to!.year}) ne sont pas du même format, établissement et année`,
+      );
+    }
+    const exporter = this.exporter(from!.formatId);
+    const [a, b] = [await this.snapshot(from!.uai, from!.year, from!.asOf), await this.snapshot(to!.uai, to!.year, to!.asOf)];
+    return { from: from!, to: to!, diff: diffSnapshots(a, b, this.pupilsOf(exporter)) };
+  }
+
+  /** The events in the export's scope after `from`, up to the snapshot's position, with their values. */
+  private eventsInScope(exporter: Exporter, snapshot: SchoolSnapshot, from: number): EventWithChanges[] {
     const inScope = exportScopeStreams(snapshot);
     const bookkeeping = new Set(exporter.bookkeepingEventTypes ?? []);
+    // A pupil's stream also holds other years (the rollover pre-enrols into the next one): an
+    // event naming another year changes nothing of this year's file.
+    const otherYear = (data: unknown) => {
+      const year = (data as { year?: unknown } | null)?.year;
+      return typeof year === 'number' && year !== snapshot.year;
+    };
     const events = this.kernel.store
-      .readAll({ uai: manifest.uai, after: from, upTo: to })
-      .filter((e) => inScope(e.streamId) && (exporter.inScope?.(e.streamId, snapshot) ?? true) && !bookkeeping.has(e.type));
-    return { manifest, from, to, events: this.kernel.history.withChanges(events) };
+      .readAll({ uai: snapshot.uai, after: from, upTo: snapshot.asOf })
+      .filter(
+        (e) =>
+          inScope(e.streamId) &&
+          (exporter.inScope?.(e.streamId, snapshot) ?? true) &&
+          !bookkeeping.has(e.type) &&
+          !otherYear(e.data),
+      );
+    return this.kernel.history.withChanges(events);
+  }
+
+  /** The pupils a file of this exporter holds: enrolled or exited during the year, in its scope. */
+  private pupilsOf(exporter: Exporter): PupilFilter {
+    return (pupil, snapshot) =>
+      exportedPupils(pupil, snapshot) && (exporter.inScope?.(streamIds.pupil(snapshot.uai, pupil.pupilId!), snapshot) ?? true);
   }
 
   /** The kept bytes of an export's file. */
@@ -202,6 +318,21 @@ export class ExportService {
     }
     return snapshot;
   }
+}
+
+/** The state before a first export: nothing exported yet. */
+function nothingYet(live: SchoolSnapshot): SchoolSnapshot {
+  return {
+    ...live,
+    asOf: 0,
+    asOfTime: new Date(0).toISOString(),
+    establishment: initialEstablishmentState(),
+    schoolYear: initialYearState(),
+    classes: [],
+    pupils: [],
+    guardians: {},
+    pluginStates: {},
+  };
 }
 
 /** `--out`, else `LIAISON_EXPORT_DIR`, else `./Export`; `--as-of N` defaults to `<export dir>/as-of-<N>/`. */

@@ -14,7 +14,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ImportFileError, InvalidValueError, describeIssues } from '@liaison/domain';
+import { ImportFileError, InvalidValueError, describeIssues, formatsOf } from '@liaison/domain';
 import { type Response } from 'express';
 import { z } from 'zod';
 import { type AuthenticatedRequest, Roles } from '../auth/auth.guard';
@@ -69,6 +69,22 @@ export class ExchangesController {
     }
   }
 
+  /** The plugins, their formats (and whether an import has a shipped default file) and their controls: what the admin UI offers. */
+  @Get('formats')
+  formats() {
+    return {
+      plugins: this.kernel.plugins.plugins.map((p) => ({
+        ...p.manifest,
+        formats: formatsOf(p).map((f) =>
+          f.direction === 'import'
+            ? { ...f, defaultFile: Boolean(p.importers?.find((i) => i.formatId === f.formatId)?.defaultFile) }
+            : f,
+        ),
+        controls: (p.controls ?? []).map((c) => ({ id: c.id, displayName: c.displayName })),
+      })),
+    };
+  }
+
   /** The anomalies of the establishment's year: one report per control of its degree, or the one asked. */
   @Get('establishments/:uai/years/:year/anomalies')
   async anomalies(
@@ -120,6 +136,12 @@ export class ExchangesController {
     return this.kernel.exports.ledger(uai ? uaiParam(uai) : undefined);
   }
 
+  /** Before exporting: what the file would carry since the last export of the format, who changed it, and whether it may be made. */
+  @Get('exports/preview/:format')
+  preview(@Param('format') formatId: string, @Query('uai') uai?: string, @Query('year') year?: string) {
+    return this.kernel.exports.preview(formatId, uaiParam(uai ?? ''), yearParam(year ?? ''));
+  }
+
   @Get('exports/:id')
   manifest(@Param('id') id: string) {
     const manifest = this.kernel.exports.find(id);
@@ -127,10 +149,20 @@ export class ExchangesController {
     return manifest;
   }
 
-  /** Who changed what before this export: the changes since the previous export of the same format, with authors and values. */
+  /**
+   * Who changed what before this export: the changes since the previous export of the same
+   * format, with authors and values, flat (`events`) and grouped by pupil and class (`bySubject`).
+   */
   @Get('exports/:id/changes')
-  changes(@Param('id') id: string) {
-    return this.kernel.exports.changes(id, 'carried');
+  changes(@Param('id') id: string, @Query('since') since?: string) {
+    // `?since=1`: what changed in the export's scope after it was produced (`history --since-export`).
+    return this.kernel.exports.changes(id, since === '1' || since === 'true' ? 'since' : 'carried');
+  }
+
+  /** Two exports of the same format compared: pupils added, removed, changed field by field. */
+  @Get('exports/:id/diff/:otherId')
+  diff(@Param('id') id: string, @Param('otherId') otherId: string) {
+    return this.kernel.exports.diff(id, otherId);
   }
 
   /** The kept copy of the export's file (or of `?file=` when it has several); the download is recorded. */

@@ -1,6 +1,7 @@
 import { type CommandRegistry } from '@liaison/domain';
 import { z } from 'zod';
 import { loginSchema } from './auth.controller';
+import { rolloverBody } from './years.controller';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -24,6 +25,8 @@ const queryParam = (name: string, description: string, type = 'string') => ({
   description,
   schema: { type },
 });
+
+const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 
 /**
  * The OpenAPI 3 document, generated from the same zod schemas that validate the commands, so
@@ -65,6 +68,7 @@ export function buildOpenApiDocument(commands: CommandRegistry, version: string)
           },
         },
         Login: toSchema(loginSchema),
+        Rollover: toSchema(rolloverBody.unwrap()),
       },
     },
     security: [{ bearer: [] }],
@@ -131,6 +135,54 @@ export function buildOpenApiDocument(commands: CommandRegistry, version: string)
           summary: 'Années scolaires ouvertes',
           parameters: [{ name: 'uai', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { 200: json({ type: 'array' }) },
+        },
+      },
+      '/api/establishments/{uai}/years/{year}/rollover': {
+        post: {
+          summary: 'Bascule d’année : construit l’année suivante depuis celle-ci (dryRun : simulation, rien n’est écrit)',
+          parameters: [pathParam('uai'), pathParam('year')],
+          requestBody: {
+            required: false,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Rollover' } } },
+          },
+          responses: {
+            200: json({ type: 'object' }, 'le plan (et, bascule réelle, son identifiant et ses positions)'),
+            400: errorResponse('entrée invalide'),
+            409: json({ type: 'object' }, 'élèves sans projet utilisable : le plan, rien n’est écrit'),
+          },
+        },
+      },
+      '/api/establishments/{uai}/years/{year}/checklist': {
+        get: {
+          summary: 'Liste des étapes de l’année, avec échéances et « Fait le »',
+          parameters: [
+            pathParam('uai'),
+            pathParam('year'),
+            queryParam('asOf', 'telle qu’elle était à cette position', 'integer'),
+            queryParam('today', 'jour auquel juger les retards (AAAA-MM-JJ)'),
+          ],
+          responses: { 200: json({ type: 'object' }), 409: errorResponse('établissement inconnu') },
+        },
+      },
+      '/api/exports/{id}/changes': {
+        get: {
+          summary: 'Changements emportés par un export, à plat et par élève et classe',
+          parameters: [pathParam('id')],
+          responses: { 200: json({ type: 'object' }), 409: errorResponse('export inconnu') },
+        },
+      },
+      '/api/exports/{id}/diff/{otherId}': {
+        get: {
+          summary: 'Comparaison de deux exports du même format : élèves ajoutés, retirés, modifiés',
+          parameters: [pathParam('id'), pathParam('otherId')],
+          responses: { 200: json({ type: 'object' }), 409: errorResponse('exports inconnus ou pas comparables') },
+        },
+      },
+      '/api/exports/preview/{format}': {
+        get: {
+          summary: 'Aperçu du prochain export : ce qui a changé depuis le précédent, et par qui',
+          parameters: [pathParam('format'), queryParam('uai', 'UAI'), queryParam('year', 'année scolaire', 'integer')],
+          responses: { 200: json({ type: 'object' }), 400: errorResponse('paramètre invalide') },
         },
       },
     },

@@ -13,6 +13,9 @@ import { ExportService } from '../exchanges/export-service';
 import { ImportService } from '../exchanges/import-service';
 import { coreLookups } from '../read-models/core-lookups';
 import { coreProjections } from '../read-models/core-projections';
+import { ChecklistService } from '../checklist/checklist-service';
+import { checklistStepLookup } from '../checklist/checklist-step-lookup';
+import { RolloverService } from '../rollover/rollover-service';
 
 export interface KernelOptions {
   dbPath: string;
@@ -31,6 +34,8 @@ export class Kernel {
   readonly imports = new ImportService(this);
   readonly controls = new ControlService(this);
   readonly exports = new ExportService(this);
+  readonly rollovers = new RolloverService(this);
+  readonly checklists = new ChecklistService(this);
 
   private constructor(
     readonly db: Database,
@@ -61,7 +66,11 @@ export class Kernel {
         options.projectionBatchSize,
       );
       await projections.start();
-      const pipeline = new CommandPipeline(db, store, commands, [...coreLookups, ...plugins.lookups()]);
+      const pipeline = new CommandPipeline(db, store, commands, [
+        ...coreLookups,
+        checklistStepLookup(plugins),
+        ...plugins.lookups(),
+      ]);
       const timeTravel = new TimeTravel(store, () => projections.projections);
       const history = new HistoryService(store, new Map([...coreAggregates, ...plugins.aggregates()]));
       return new Kernel(db, catalogue, commands, plugins, store, projections, pipeline, timeTravel, history);

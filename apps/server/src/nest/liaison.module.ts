@@ -13,6 +13,7 @@ import { EventsController } from '../http/events.controller';
 import { ExchangesController } from '../http/exchanges.controller';
 import { HealthController } from '../http/health.controller';
 import { EstablishmentsController } from '../http/establishments.controller';
+import { YearsController } from '../http/years.controller';
 import { Kernel, type KernelOptions } from '../kernel/kernel';
 import { ProjectionPoller } from './projection-poller';
 import { KERNEL } from './tokens';
@@ -39,6 +40,7 @@ export class LiaisonModule implements OnApplicationShutdown {
         EventsController,
         EstablishmentsController,
         ExchangesController,
+        YearsController,
       ],
       providers: [
         { provide: KERNEL, useFactory: () => Kernel.open(options.kernel()) },

@@ -1,4 +1,5 @@
 import {
+  type ChecklistStep,
   type CommandRegistry,
   type Control,
   type Exporter,
@@ -20,6 +21,7 @@ export class PluginRegistry {
     const ids = new Set<string>();
     const prefixes = new Set<string>();
     const formats = new Set<string>();
+    const steps = new Set<string>();
     for (const plugin of plugins) {
       const m = plugin.manifest;
       if (!/^[a-z][a-z0-9-]*$/.test(m.id)) throw new Error(`Plugin id "${m.id}" must be kebab-case`);
@@ -35,6 +37,12 @@ export class PluginRegistry {
       for (const f of formatsOf(plugin)) {
         if (formats.has(f.formatId)) throw new Error(`Format ${f.formatId} is declared twice`);
         formats.add(f.formatId);
+      }
+      for (const step of plugin.checklist ?? []) {
+        if (!step.id.startsWith(`${m.id}:`))
+          throw new Error(`Plugin ${m.id}: checklist step ${step.id} must start with ${m.id}:`);
+        if (steps.has(step.id)) throw new Error(`Checklist step ${step.id} is declared twice`);
+        steps.add(step.id);
       }
       for (const p of plugin.projections ?? []) {
         if (!p.name.startsWith(m.tablePrefix)) {
@@ -78,6 +86,13 @@ export class PluginRegistry {
   /** The controls of the plugins of a degree (an establishment's default controls). */
   controlsFor(degree: 'first' | 'second'): Control[] {
     return this.plugins.filter((p) => p.manifest.degree === degree).flatMap((p) => p.controls ?? []);
+  }
+
+  /** The checklist steps of the plugins of a degree (all plugins without one), with the degree of each. */
+  checklistSteps(degree?: 'first' | 'second'): Array<{ step: ChecklistStep; degree: 'first' | 'second' }> {
+    return this.plugins
+      .filter((p) => degree === undefined || p.manifest.degree === degree)
+      .flatMap((p) => (p.checklist ?? []).map((step) => ({ step, degree: p.manifest.degree })));
   }
 
   lookups(): LookupResolver[] {

@@ -13,8 +13,8 @@ export const DEFAULT_BATCH_SIZE = 2_000;
  * batch size was given. A replay commits far less often than catch-ups: every commit rewrites
  * most of the read model's pages (WAL write, then checkpoint and fsync), and projections write
  * once per stream and batch, so a large batch means fewer commits and fewer writes. The cost is
- * memory (the batch's decoded events, ~1 KB each) and how long another writer waits between two
- * batches; `docs/benchmarks.md` measures both.
+ * memory (the batch's decoded events, 1–2 KB each in the heap) and how long another writer waits
+ * for the lock during a batch; `docs/benchmarks.md` measures both.
  */
 export const DEFAULT_REBUILD_BATCH_SIZE = 200_000;
 

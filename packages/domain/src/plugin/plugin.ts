@@ -1,4 +1,5 @@
 import { type EventDefinition, type Upcaster } from '@liaison/events';
+import { type ChecklistStep } from '../checklist/checklist-step';
 import { type CommandDefinition, type Evolver } from '../commands/command';
 import { type LookupResolver } from '../commands/lookup-resolver';
 import { type Projection } from '../projections/projection';
@@ -63,4 +64,10 @@ export interface LiaisonPlugin {
   exporters?: Exporter[];
   controls?: Control[];
   channels?: ExchangeChannel[];
+  /**
+   * The steps of the degree's yearly procedure this plugin owns (ids `<plugin id>:<step>`),
+   * with the events that complete them; the checklist of a year merges the steps of the
+   * plugins of the establishment's degree in step order.
+   */
+  checklist?: ChecklistStep[];
 }

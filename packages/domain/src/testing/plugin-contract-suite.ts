@@ -5,6 +5,7 @@ import { formatsOf, type LiaisonPlugin, PLUGIN_API_VERSION } from '../plugin/plu
 import { type SchoolSnapshot } from '../plugin/school-snapshot';
 import { type SqlExecutor } from '../projections/sql-executor';
 import { emptySnapshot } from './snapshot-from-events';
+import { CHECKLIST_WINDOWS, isChecklistStepId, stepPluginOf } from '../checklist/checklist-step';
 
 export interface PluginContractOptions {
   /**
@@ -176,6 +177,23 @@ export function describePluginContract(createPlugin: () => LiaisonPlugin, option
           expect(Buffer.from(second.files[index]?.bytes ?? []).equals(Buffer.from(file.bytes))).toBe(true);
         });
         expect(second.counts).toEqual(first.counts);
+      }
+    });
+
+    it('declares checklist steps with its own ids, unique, in French, with known windows', () => {
+      const steps = plugin.checklist ?? [];
+      const ids = steps.map((s) => s.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const step of steps) {
+        expect(isChecklistStepId(step.id)).toBe(true);
+        expect(stepPluginOf(step.id)).toBe(id);
+        expect(Number.isFinite(step.order)).toBe(true);
+        expect(step.title.trim().length).toBeGreaterThan(0);
+        if (step.window !== undefined) expect(CHECKLIST_WINDOWS).toContain(step.window);
+        if (step.completedBy) {
+          expect(step.completedBy.eventTypes.length).toBeGreaterThan(0);
+          expect(step.completedBy.description.trim().length).toBeGreaterThan(0);
+        }
       }
     });
 

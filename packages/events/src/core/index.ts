@@ -1,10 +1,12 @@
 import { type EventDefinition } from '../event-definition';
 import { type Upcaster } from '../upcaster';
+import * as checklistEvents from './checklist-events';
 import * as classEvents from './class-events';
 import * as establishmentEvents from './establishment-events';
 import * as guardianEvents from './guardian-events';
 import * as ledgerEvents from './ledger-events';
 import * as pupilEvents from './pupil-events';
+import * as rolloverEvents from './rollover-events';
 import * as yearEvents from './year-events';
 
 export * from './shapes';
@@ -14,6 +16,8 @@ export * from './class-events';
 export * from './pupil-events';
 export * from './guardian-events';
 export * from './ledger-events';
+export * from './checklist-events';
+export * from './rollover-events';
 
 const definitionsOf = (module: Record<string, unknown>): EventDefinition[] =>
   Object.values(module).filter(
@@ -29,6 +33,8 @@ export const coreEventDefinitions: EventDefinition[] = [
   pupilEvents,
   guardianEvents,
   ledgerEvents,
+  checklistEvents,
+  rolloverEvents,
 ].flatMap(definitionsOf);
 
 /** Every core upcaster; each has a fixture test under `__fixtures__/upcasters`. */

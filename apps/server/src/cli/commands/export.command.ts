@@ -9,11 +9,13 @@ import { type CommonOptions, requireActor, resolveDbPath, withCommonOptions } fr
 import { Output } from '../output';
 import { positiveInteger } from '../parse-int';
 import { type SchoolOptions, withSchoolOptions } from '../school-options';
+import { printExportPreview } from '../export-preview-output';
 
 interface ExportOptions extends CommonOptions, SchoolOptions {
   out?: string;
   asOf?: number;
   yes?: boolean;
+  preview?: boolean;
 }
 
 export function registerExportCommand(program: Command): void {
@@ -29,11 +31,22 @@ export function registerExportCommand(program: Command): void {
           'refait l’export tel qu’il était à cette position, sans rien enregistrer',
           positiveInteger('--as-of'),
         )
-        .option('--yes', 'ne demande pas de confirmation'),
+        .option('--yes', 'ne demande pas de confirmation')
+        .option('--preview', 'montre ce que l’export emporterait depuis le précédent, et qui l’a changé, sans rien écrire'),
     ),
     { actor: true },
   ).action(async (formatId: string, options: ExportOptions) => {
     const out = new Output(Boolean(options.json));
+    if (options.preview) {
+      const preview = await withAppContext(resolveDbPath(options), (_app, kernel) =>
+        kernel.exports.preview(formatId, options.uai, options.year),
+      );
+      out.data(preview);
+      printExportPreview(out, preview);
+      // As the dry run of a rollover: a script learns the export would be refused.
+      if (preview.plan.blocking.length > 0) process.exitCode = ExitCode.blocked;
+      return;
+    }
     const outDir = resolve(exportDirOf(options.out, options.asOf));
     const askUser = !options.yes && process.stdin.isTTY && process.stderr.isTTY;
     const result: ExportResult = await withAppContext(resolveDbPath(options), async (_app, kernel) => {
