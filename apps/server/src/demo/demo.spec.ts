@@ -154,7 +154,8 @@ describe('the demo scenario', () => {
   });
 
   const reference = path.resolve(__dirname, '../../../../../shared/reference/siecle/bee-exports/nomenclature');
-  (fs.existsSync(reference) ? it : it.skip)('uses MEF codes and labels of real SIECLE nomenclature exports', () => {
+  // shared/ is always beside the repository (in CI too): a missing copy must fail, not skip.
+  it('uses MEF codes and labels of real SIECLE nomenclature exports', () => {
     const text = ['dossiersco-test-fixtures/nomenclature_tout_niveau.xml', 'lycee-arago-0750680G/Nomenclature-2019-20.xml']
       .map((file) => new TextDecoder('iso-8859-15').decode(fs.readFileSync(path.join(reference, file))))
       .join('\n');
