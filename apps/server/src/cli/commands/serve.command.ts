@@ -19,7 +19,7 @@ export function registerServeCommand(program: Command): void {
   ).action(async (options: ServeOptions) => {
     const dbPath = resolveDbPath(options);
     // The HTTP stack (express, Swagger UI) is loaded only by `serve`: the other commands start faster.
-    const { configureApp } = await import('../../http/configure-app.js');
+    const { adminUiDir, configureApp } = await import('../../http/configure-app.js');
     const app = await NestFactory.create(LiaisonModule.forRoot({ kernel: () => ({ dbPath }), pollProjections: true }), {
       logger: ['error', 'warn'],
     });
@@ -27,7 +27,11 @@ export function registerServeCommand(program: Command): void {
     app.enableShutdownHooks();
     await app.listen(options.port, options.host);
     const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${options.port}`;
-    if (options.json) process.stdout.write(`${JSON.stringify({ url, db: dbPath })}\n`);
-    else process.stdout.write(`Liaison écoute sur ${url} (base ${dbPath}) — API ${url}/api, documentation ${url}/api/docs\n`);
+    const ui = adminUiDir();
+    if (options.json) process.stdout.write(`${JSON.stringify({ url, db: dbPath, ui: ui ? `${url}/` : null })}\n`);
+    else
+      process.stdout.write(
+        `Liaison écoute sur ${url} (base ${dbPath}) — ${ui ? `interface ${url}/, ` : 'interface non construite (pnpm build), '}API ${url}/api, documentation ${url}/api/docs\n`,
+      );
   });
 }

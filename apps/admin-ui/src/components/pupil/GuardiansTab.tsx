@@ -1,0 +1,223 @@
+import { Badge, Checkbox, Fieldset, Group, Select, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { GUARDIAN_LEGAL_LEVELS, GUARDIAN_LINK_LABELS, GUARDIAN_LINK_ORDER } from '@liaison/domain';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { GuardianDto, PupilDto } from '../../api/types';
+import { COUNTRY_OPTIONS } from '../../lib/countries';
+import type { RecordSaver } from '../../lib/use-record-save';
+import { useDraft } from '../../lib/use-draft';
+import { ErrorAlert } from '../ErrorAlert';
+import { FormSection } from '../FormSection';
+
+const LINK_OPTIONS = GUARDIAN_LINK_ORDER.map((code) => ({ value: code, label: GUARDIAN_LINK_LABELS[code] ?? code }));
+const LEGAL_LEVELS = Object.entries(GUARDIAN_LEGAL_LEVELS).map(([value, label]) => ({ value, label: `${value} — ${label}` }));
+
+type Relation = PupilDto['guardians'][number];
+interface Person {
+  civility?: string;
+  lastName?: string;
+  firstName?: string;
+  usageName?: string;
+  address?: { line1?: string; line2?: string; postalCode?: string; commune?: string; country?: string };
+  phone?: string;
+  mobile?: string;
+  email?: string;
+  profession?: string;
+}
+
+const PERSON_TEXT = ['civility', 'lastName', 'firstName', 'usageName', 'phone', 'mobile', 'email', 'profession'] as const;
+const ADDRESS = ['line1', 'line2', 'postalCode', 'commune', 'country'] as const;
+const OPTIONAL = new Set(['usageName', 'phone', 'mobile', 'email', 'profession']);
+
+function draftOf(relation: Relation, person: Person) {
+  return {
+    ...Object.fromEntries(PERSON_TEXT.map((f) => [f, person[f] ?? ''])),
+    ...Object.fromEntries(ADDRESS.map((f) => [f, person.address?.[f] ?? ''])),
+    link: relation.link,
+    legalLevel: String(relation.legalLevel),
+    parentalAuthority: relation.parentalAuthority,
+    livesWith: relation.livesWith ?? false,
+  } as Record<(typeof PERSON_TEXT)[number] | (typeof ADDRESS)[number] | 'link' | 'legalLevel', string> & {
+    parentalAuthority: boolean;
+    livesWith: boolean;
+  };
+}
+
+type Draft = ReturnType<typeof draftOf>;
+
+/** The CorrectGuardian fields that differ from the record (person and relation). */
+export function guardianChanges(relation: Relation, person: Person, draft: Draft): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const f of PERSON_TEXT) {
+    const after = draft[f].trim();
+    if ((person[f] ?? '') !== after) changes[f] = after === '' && OPTIONAL.has(f) ? null : after;
+  }
+  const address: Record<string, string> = {};
+  for (const f of ADDRESS) if (draft[f].trim()) address[f] = draft[f].trim();
+  if (ADDRESS.some((f) => (person.address?.[f] ?? '') !== (address[f] ?? ''))) changes.address = address;
+  if (draft.link !== relation.link) changes.link = draft.link;
+  if (Number(draft.legalLevel) !== relation.legalLevel) changes.legalLevel = Number(draft.legalLevel);
+  if (draft.parentalAuthority !== relation.parentalAuthority) changes.parentalAuthority = draft.parentalAuthority;
+  if (draft.livesWith !== (relation.livesWith ?? false)) changes.livesWith = draft.livesWith;
+  return changes;
+}
+
+function GuardianForm({
+  pupil,
+  relation,
+  guardian,
+  saver,
+}: {
+  pupil: PupilDto;
+  relation: Relation;
+  guardian: GuardianDto;
+  saver: RecordSaver;
+}) {
+  const person = guardian.person as Person;
+  const [draft, patch] = useDraft<Draft>(draftOf(relation, person));
+  const setDraft = (update: (d: Draft) => Draft) => patch(update(draft));
+  const section = `guardian-${relation.guardianId}`;
+  const f = (name: string) => `guardians.${relation.guardianId}.${name}`;
+  const text = (key: keyof Draft) => ({
+    value: String(draft[key]),
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      const value = e.currentTarget.value;
+      setDraft((d) => ({ ...d, [key]: value }));
+    },
+  });
+  const submit = () => {
+    const changes = guardianChanges(relation, person, draft);
+    const sends =
+      Object.keys(changes).length === 0
+        ? []
+        : [
+            (ifMatch: string | null) =>
+              api.command(
+                'CorrectGuardian',
+                { uai: pupil.uai, pupilId: pupil.pupilId, guardian: { guardianId: relation.guardianId, ...changes } } as never,
+                ifMatch,
+              ),
+          ];
+    void saver.save(section, sends, `Le responsable ${person.lastName ?? ''} ${person.firstName ?? ''} est enregistré.`);
+  };
+  const siblings = guardian.children.filter((c) => c.pupilId !== pupil.pupilId);
+  return (
+    <FormSection
+      title={`${GUARDIAN_LINK_LABELS[relation.link] ?? 'Responsable'} — ${person.lastName ?? ''} ${person.firstName ?? ''}`}
+      onSubmit={submit}
+      saving={saver.saving === section}
+      error={saver.errors[section]}
+      testId={section}
+    >
+      {siblings.length > 0 && (
+        <Text size="xs" c="dimmed">
+          Aussi responsable de : {siblings.map((c) => `${c.lastName} ${c.firstName}`).join(', ')} — une correction de la personne
+          vaut pour toute la fratrie.
+        </Text>
+      )}
+      <Fieldset legend="Lien avec l’élève" variant="filled">
+        <SimpleGrid cols={4}>
+          <Select
+            label="Lien de parenté"
+            data={LINK_OPTIONS}
+            data-field={f('link')}
+            value={draft.link}
+            allowDeselect={false}
+            onChange={(v) => v && setDraft((d) => ({ ...d, link: v }))}
+          />
+          <Select
+            label="Niveau"
+            data={LEGAL_LEVELS}
+            data-field={f('legalLevel')}
+            value={draft.legalLevel}
+            allowDeselect={false}
+            onChange={(v) => v && setDraft((d) => ({ ...d, legalLevel: v }))}
+          />
+          <Checkbox
+            mt="xl"
+            label="Autorité parentale"
+            data-field={f('parentalAuthority')}
+            checked={draft.parentalAuthority}
+            onChange={(e) => {
+              const checked = e.currentTarget.checked;
+              setDraft((d) => ({ ...d, parentalAuthority: checked }));
+            }}
+          />
+          <Checkbox
+            mt="xl"
+            label="Vit avec l’élève"
+            data-field={f('livesWith')}
+            checked={draft.livesWith}
+            onChange={(e) => {
+              const checked = e.currentTarget.checked;
+              setDraft((d) => ({ ...d, livesWith: checked }));
+            }}
+          />
+        </SimpleGrid>
+      </Fieldset>
+      <SimpleGrid cols={4}>
+        <Select
+          label="Civilité"
+          data={[
+            { value: 'MME', label: 'Madame' },
+            { value: 'M.', label: 'Monsieur' },
+          ]}
+          data-field={f('civility')}
+          value={draft.civility || null}
+          allowDeselect={false}
+          onChange={(v) => v && setDraft((d) => ({ ...d, civility: v }))}
+        />
+        <TextInput label="Nom" data-field={f('lastName')} {...text('lastName')} />
+        <TextInput label="Nom d’usage" data-field={f('usageName')} {...text('usageName')} />
+        <TextInput label="Prénom" data-field={f('firstName')} {...text('firstName')} />
+      </SimpleGrid>
+      <SimpleGrid cols={4}>
+        <TextInput label="Adresse" data-field={f('address')} {...text('line1')} />
+        <TextInput label="Complément" {...text('line2')} />
+        <TextInput label="Code postal" {...text('postalCode')} />
+        <TextInput label="Commune" {...text('commune')} />
+        <Select
+          label="Pays"
+          searchable
+          data={COUNTRY_OPTIONS}
+          value={draft.country || null}
+          onChange={(v) => setDraft((d) => ({ ...d, country: v ?? '' }))}
+        />
+        <TextInput label="Téléphone" type="tel" data-field={f('phone')} {...text('phone')} />
+        <TextInput label="Portable" type="tel" data-field={f('mobile')} {...text('mobile')} />
+        <TextInput label="Courriel" type="email" data-field={f('email')} {...text('email')} />
+        <TextInput label="Profession (PCS)" data-field={f('profession')} description="2 chiffres" {...text('profession')} />
+      </SimpleGrid>
+    </FormSection>
+  );
+}
+
+function GuardianLoader({ pupil, relation, saver }: { pupil: PupilDto; relation: Relation; saver: RecordSaver }) {
+  const guardian = useQuery({
+    queryKey: ['guardian', pupil.uai, relation.guardianId, relation.version],
+    queryFn: () => api.guardian(pupil.uai, relation.guardianId),
+    // Keep the form (and what the user typed) while a new version loads.
+    placeholderData: keepPreviousData,
+  });
+  if (guardian.error) return <ErrorAlert error={guardian.error} />;
+  if (!guardian.data) return <Skeleton h={240} />;
+  return <GuardianForm pupil={pupil} relation={relation} guardian={guardian.data} saver={saver} />;
+}
+
+export function GuardiansTab({ pupil, saver }: { pupil: PupilDto; saver: RecordSaver }) {
+  if (pupil.guardians.length === 0) return <Text c="dimmed">Aucun responsable enregistré.</Text>;
+  return (
+    <Stack>
+      <Group gap="xs">
+        {pupil.guardians.map((g) => (
+          <Badge key={g.guardianId} variant="light">
+            {g.guardianId}
+          </Badge>
+        ))}
+      </Group>
+      {pupil.guardians.map((g) => (
+        <GuardianLoader key={g.guardianId} pupil={pupil} relation={g} saver={saver} />
+      ))}
+    </Stack>
+  );
+}
