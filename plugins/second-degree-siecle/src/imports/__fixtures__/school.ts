@@ -6,7 +6,7 @@ import { referenceCommands } from '../../reference/reference-commands';
 import { referenceAggregate } from '../../reference/reference-state';
 import { type SiecleSendState, siecleStreamId } from '../../send/send-state';
 
-/** The shared reference files: /work/shared next to the repository (tests read them in place). */
+/** The shared reference files: `shared/` next to the repository (tests read them in place). */
 export const SIECLE_REFERENCE = path.resolve(__dirname, '../../../../../../shared/reference/siecle');
 export const BEE_EXPORTS = path.join(SIECLE_REFERENCE, 'bee-exports');
 export const readReference = (relative: string) => new Uint8Array(fs.readFileSync(path.join(BEE_EXPORTS, relative)));
