@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { liaison, repoRoot, tempDir } from '../support/cli';
+import { IMPORT_PRIVE_XSD, xsdErrors } from '../support/xsd';
+import { elevesSansAdresses, type ImportReport as Report } from '../support/siecle-files';
 
 const UAI = '0750680G';
 const fixture = (name: string) => join(__dirname, '../fixtures', name);
@@ -10,73 +12,6 @@ const nomenclature = resolve(
   repoRoot,
   '../shared/reference/siecle/bee-exports/nomenclature/lycee-arago-0750680G/Nomenclature-2018-19.xml',
 );
-const xsd = resolve(repoRoot, '../shared/reference/siecle/import-prive/xsd/schema_Import_3.1.xsd');
-
-// The server's XSD validator (libxml2 in WebAssembly, UTF-8 only): the same document re-encoded.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { validateXML } = require(require.resolve('xmllint-wasm', { paths: [resolve(repoRoot, 'apps/server')] })) as {
-  validateXML: (o: unknown) => Promise<{ valid: boolean; errors: Array<{ message: string }> }>;
-};
-const asUtf8 = (bytes: Buffer) => iconv.decode(bytes, 'ISO-8859-15').replace(/encoding="[^"]+"/i, 'encoding="UTF-8"');
-
-interface Report {
-  status: string;
-  counts: Record<string, number>;
-  rows: Array<{ ref: string; outcome: string; subject: string; message?: string }>;
-  notes: string[];
-}
-
-/** A SIECLE « Élèves sans adresses » export holding only some of the pupils we sent. */
-function elevesSansAdresses(
-  pupils: Array<{
-    eleveId: string;
-    privateId: number;
-    ine: string;
-    last: string;
-    first: string;
-    birth: string;
-    mef: string;
-    division: string;
-  }>,
-) {
-  const eleves = pupils
-    .map(
-      (p) => `    <ELEVE ELEVE_ID="${p.eleveId}" ELENOET="${p.eleveId}">
-      <ID_NATIONAL>${p.ine}</ID_NATIONAL>
-      <ID_PRV_ELE>${p.privateId}</ID_PRV_ELE>
-      <NOM_DE_FAMILLE>${p.last}</NOM_DE_FAMILLE>
-      <PRENOM>${p.first}</PRENOM>
-      <DATE_NAISS>${p.birth}</DATE_NAISS>
-      <DOUBLEMENT>0</DOUBLEMENT>
-      <CODE_SEXE>1</CODE_SEXE>
-      <CODE_MEF>${p.mef}</CODE_MEF>
-    </ELEVE>`,
-    )
-    .join('\n');
-  const structures = pupils
-    .map(
-      (p) => `    <STRUCTURES_ELEVE ELEVE_ID="${p.eleveId}">
-      <STRUCTURE><CODE_STRUCTURE>${p.division}</CODE_STRUCTURE><TYPE_STRUCTURE>D</TYPE_STRUCTURE></STRUCTURE>
-    </STRUCTURES_ELEVE>`,
-    )
-    .join('\n');
-  return iconv.encode(
-    `<?xml version="1.0" encoding="ISO-8859-15"?>
-<BEE_ELEVES VERSION="3.0">
-  <PARAMETRES><UAJ>${UAI}</UAJ><ANNEE_SCOLAIRE>2018</ANNEE_SCOLAIRE><DATE_EXPORT>15/01/2019</DATE_EXPORT></PARAMETRES>
-  <DONNEES>
-  <ELEVES>
-${eleves}
-  </ELEVES>
-  <STRUCTURES>
-${structures}
-  </STRUCTURES>
-  </DONNEES>
-</BEE_ELEVES>
-`,
-    'ISO-8859-15',
-  );
-}
 
 describe('a collège year with SIECLE through the CLI', () => {
   let t: ReturnType<typeof tempDir>;
@@ -109,12 +44,7 @@ describe('a collège year with SIECLE through the CLI', () => {
         .replace(/\.zip$/, '.xml'),
     );
     const xml = await zip.file(names[0]!)!.async('nodebuffer');
-    const validation = await validateXML({
-      xml: [{ fileName: names[0], contents: asUtf8(xml) }],
-      schema: [asUtf8(readFileSync(xsd))],
-    });
-    expect(validation.errors).toEqual([]);
-    expect(validation.valid).toBe(true);
+    expect(await xsdErrors(IMPORT_PRIVE_XSD, names[0]!, xml)).toEqual([]);
     const text = iconv.decode(xml, 'ISO-8859-15');
     expect(text).toContain('Cœurdacier');
 

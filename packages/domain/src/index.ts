@@ -50,6 +50,8 @@ export * from './ledger/ledger-state';
 export * from './ledger/ledger-evolve';
 export * from './ledger/ledger-commands';
 export * from './plugin/channel';
+export * from './plugin/report';
+export * from './plugin/demo';
 export * from './checklist';
 export * from './rollover';
 export * from './history/snapshot-diff';

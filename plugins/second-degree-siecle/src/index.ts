@@ -2,6 +2,8 @@ import { type LiaisonPlugin, PLUGIN_API_VERSION } from '@liaison/domain';
 import { siecleChecklist } from './checklist/siecle-checklist';
 import { siecleControl } from './control/siecle-control';
 import { effectifsExporter } from './effectifs/effectifs-exporter';
+import { effectifsReport } from './effectifs/effectifs-report';
+import { siecleDemo } from './demo/siecle-demo';
 import { referenceEvents } from './events/reference-events';
 import { sendEvents } from './events/send-events';
 import { PLUGIN_ID } from './export/format-ids';
@@ -36,6 +38,8 @@ export function createPlugin(): LiaisonPlugin {
     controls: [siecleControl()],
     checklist: siecleChecklist(),
     channels: [omogenChannel],
+    reports: [effectifsReport()],
+    demo: siecleDemo,
   };
 }
 
@@ -52,6 +56,7 @@ export {
 } from './effectifs/effectifs';
 export { effectifsCsv, EFFECTIFS_HEADER } from './effectifs/effectifs-csv';
 export { effectifsExporter, effectifsPath } from './effectifs/effectifs-exporter';
+export { effectifsReport } from './effectifs/effectifs-report';
 export { runSiecleControl, siecleControl } from './control/siecle-control';
 export { siecleChecklist } from './checklist/siecle-checklist';
 export { RULES as SIECLE_RULES } from './control/rule-ids';

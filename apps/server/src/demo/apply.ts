@@ -1,7 +1,11 @@
 import { streamIds } from '@liaison/domain';
-import { BatchCommandError, type CommandResult } from '../commands/command-pipeline';
+import { randomUUID } from 'node:crypto';
+import { type CommandResult } from '../commands/command-pipeline';
+import { type SqliteConnection } from '../database/sqlite-connection';
+import { loadSnapshot } from '../exchanges/snapshot-loader';
 import { type Kernel } from '../kernel/kernel';
 import { buildDemoScenario, DEMO_SOURCE, DEMO_USERS, type DemoCounts, type DemoScenario, type DemoUser } from './scenario';
+import { DEMO_SEED } from './rng';
 import { ECOLE_UAI } from './school';
 import { type DemoCommand } from './timeline';
 
@@ -26,6 +30,8 @@ export type DemoOutcome =
       currentYear: number;
       establishments: DemoScenario['establishments'];
       counts: DemoCounts;
+      /** Commands the plugins added (their `demo` contribution), by plugin id. */
+      pluginCommands: Record<string, number>;
       events: number;
       /** Warnings returned by accepted commands (a defaulted field…): none expected. */
       warnings: string[];
@@ -90,30 +96,52 @@ export async function applyDemo(kernel: Kernel, accounts: DemoAccounts, options:
     );
   }
 
-  const scenario = buildDemoScenario({ now: options.now ?? new Date(), installer: options.installer ?? DEFAULT_INSTALLER });
-  const commands = scenario.commands;
-  let results: CommandResult[];
-  try {
-    // One transaction for the whole demo: it is there entirely or not at all.
-    results = await kernel.pipeline.executeBatch(
-      commands.map((c) => ({ type: c.type, payload: c.payload, occurredAt: c.occurredAt })),
-      { actor: options.installer ?? DEFAULT_INSTALLER, source: DEMO_SOURCE },
-      commands.map((c) => c.actor),
-    );
-  } catch (error) {
-    const index = error instanceof BatchCommandError ? error.index : 0;
-    const command = commands[index]!;
-    const cause = error instanceof BatchCommandError ? error.cause : error;
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new DemoCommandRefusedError(
-      `la démonstration a été refusée à sa commande ${index + 1} sur ${commands.length} ` +
-        `(${command.type} de ${command.actor}, ${command.occurredAt}) : ${reason} ; rien n’a été écrit`,
-      command,
-      index,
-      cause,
-    );
-  }
-  const warnings = results.flatMap((r, i) => r.warnings.map((w) => `${commands[i]!.type} (${commands[i]!.occurredAt}) : ${w}`));
+  const now = options.now ?? new Date();
+  const installer = options.installer ?? DEFAULT_INSTALLER;
+  const scenario = buildDemoScenario({ now, installer });
+  const applied: DemoCommand[] = [];
+  const results: CommandResult[] = [];
+  const byPlugin: Record<string, number> = {};
+  const correlationId = randomUUID();
+  const run = async (tx: SqliteConnection, command: DemoCommand) => {
+    const { type, payload, occurredAt, actor } = command;
+    try {
+      results.push(
+        await kernel.pipeline.executeIn(tx, { type, payload, occurredAt }, { actor, source: DEMO_SOURCE, correlationId }),
+      );
+      applied.push(command);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new DemoCommandRefusedError(
+        `la démonstration a été refusée à sa commande ${applied.length + 1} ` +
+          `(${type} de ${actor}, ${occurredAt}) : ${reason} ; rien n’a été écrit`,
+        command,
+        applied.length,
+        error,
+      );
+    }
+  };
+  // One transaction for the whole demo, plugins' part included: it is there entirely or not at all.
+  await kernel.db.transaction(async (tx) => {
+    for (const command of scenario.commands) await run(tx, command);
+    for (const plugin of kernel.plugins.plugins) {
+      if (!plugin.demo) continue;
+      for (const establishment of scenario.establishments.filter((e) => e.degree === plugin.manifest.degree)) {
+        const snapshot = await loadSnapshot(kernel, establishment.uai, scenario.currentYear, undefined, tx);
+        const contributed = plugin.demo(snapshot, { now: now.toISOString(), seed: DEMO_SEED });
+        for (const c of contributed) {
+          await run(tx, {
+            ...c,
+            payload: c.payload as Record<string, unknown>,
+            occurredAt: now.toISOString(),
+            actor: establishment.actor,
+          });
+        }
+        byPlugin[plugin.manifest.id] = (byPlugin[plugin.manifest.id] ?? 0) + contributed.length;
+      }
+    }
+  });
+  const warnings = results.flatMap((r, i) => r.warnings.map((w) => `${applied[i]!.type} (${applied[i]!.occurredAt}) : ${w}`));
   const events = results.reduce((sum, r) => sum + r.events.length, 0);
   for (const user of DEMO_USERS) await accounts.add(user.login, user.role, user.password);
   await kernel.projections.catchUp();
@@ -123,6 +151,7 @@ export async function applyDemo(kernel: Kernel, accounts: DemoAccounts, options:
     currentYear: scenario.currentYear,
     establishments: scenario.establishments,
     counts: scenario.counts,
+    pluginCommands: byPlugin,
     events,
     warnings,
     users: DEMO_USERS.map(({ login, role }) => ({ login, role })),

@@ -2,12 +2,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Command } from 'commander';
-import { checkUai, inspectIne } from '@liaison/domain';
+import { checkUai, inspectIne, type LiaisonPlugin, PLUGIN_API_VERSION } from '@liaison/domain';
+import { createPlugin as createSieclePlugin } from '@liaison/plugin-second-degree-siecle';
 import { UsersService } from '../auth/users.service';
 import { registerDemoCommand } from '../cli/commands/demo.command';
 import { CliError } from '../cli/exit-codes';
 import { Kernel } from '../kernel/kernel';
-import { applyDemo, DemoRefusedError } from './apply';
+import { applyDemo, DemoCommandRefusedError, DemoRefusedError } from './apply';
 import { addDays, parisInstant, rentreeDate } from './calendar';
 import { rnieIne } from './ine';
 import { FIRST_DEGREE_FORMATIONS, SECOND_DEGREE_FORMATIONS, SECOND_DEGREE_LANGUAGES } from './nomenclatures';
@@ -272,6 +273,57 @@ describe('liaison demo on a real database', () => {
       expect(withUser.store.headPosition()).toBe(0);
     } finally {
       await withUser.close();
+    }
+  });
+
+  it('adds the plugins’ part in the same transaction, each plugin seeing what the plugins it requires added', async () => {
+    const seen: string[] = [];
+    const reader: LiaisonPlugin = {
+      manifest: {
+        id: 'reader',
+        degree: 'second',
+        displayName: 'r',
+        apiVersion: PLUGIN_API_VERSION,
+        tablePrefix: 'reader_',
+        requires: ['second-degree-siecle'],
+      },
+      demo: (snapshot) => {
+        seen.push(
+          `${snapshot.uai}:${Object.keys(snapshot.pluginStates).join(',')}:${snapshot.pupils.filter((p) => p.siecleId).length > 0}`,
+        );
+        return [];
+      },
+    };
+    const kernel = await Kernel.open({ dbPath: path.join(dir, 'plugins.sqlite'), plugins: [reader, createSieclePlugin()] });
+    try {
+      const outcome = await applyDemo(kernel, new UsersService(kernel), { now: NOW });
+      if (outcome.status !== 'created') throw new Error('expected the demo to be created');
+      expect(outcome.pluginCommands['second-degree-siecle']).toBeGreaterThan(100);
+      expect(seen).toEqual([`${COLLEGE.uai}:siecleref-${COLLEGE.uai}-2025:true`]);
+      const teachers = kernel.store.readAll({ types: ['StsTeachersDeclared'] });
+      expect(teachers.map((e) => [e.streamId, e.metadata.actor, e.metadata.source, e.metadata.occurredAt])).toEqual([
+        [`siecleref-${COLLEGE.uai}-2025`, DEMO_ACTORS.college, 'demo', NOW.toISOString()],
+      ]);
+      expect(outcome.events).toBe(kernel.store.headPosition());
+    } finally {
+      await kernel.close();
+    }
+  });
+
+  it('writes nothing when a plugin’s part is refused', async () => {
+    const broken: LiaisonPlugin = {
+      manifest: { id: 'broken', degree: 'second', displayName: 'b', apiVersion: PLUGIN_API_VERSION, tablePrefix: 'broken_' },
+      demo: (snapshot) => [{ type: 'SetPupilSiecleId', payload: { uai: snapshot.uai, pupilId: 'PERSONNE', eleveId: '1' } }],
+    };
+    const kernel = await Kernel.open({ dbPath: path.join(dir, 'broken.sqlite'), plugins: [broken] });
+    try {
+      const error = await applyDemo(kernel, new UsersService(kernel), { now: NOW }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DemoCommandRefusedError);
+      expect((error as Error).message).toMatch(/SetPupilSiecleId de secretariat\.nguyen.*rien n’a été écrit/);
+      expect(kernel.store.headPosition()).toBe(0);
+      expect(new UsersService(kernel).count()).toBe(0);
+    } finally {
+      await kernel.close();
     }
   });
 

@@ -48,7 +48,8 @@ export interface DemoCounts {
 export interface DemoScenario {
   previousYear: number;
   currentYear: number;
-  establishments: Array<{ uai: string; name: string; degree: 'first' | 'second' }>;
+  /** Each with the secretary who works there (who the plugins' demo part is recorded for). */
+  establishments: Array<{ uai: string; name: string; degree: 'first' | 'second'; actor: string }>;
   /** In chronological order of `occurredAt`, none after `now`. */
   commands: DemoCommand[];
   counts: DemoCounts;
@@ -553,7 +554,7 @@ export function buildDemoScenario(options: DemoScenarioOptions): DemoScenario {
   return {
     previousYear: currentYear - 1,
     currentYear,
-    establishments: SCHOOLS.map((s) => ({ uai: s.uai, name: s.name, degree: s.degree })),
+    establishments: SCHOOLS.map((s) => ({ uai: s.uai, name: s.name, degree: s.degree, actor: actorOf(s) })),
     commands,
     counts: countOf(commands, currentYear),
   };

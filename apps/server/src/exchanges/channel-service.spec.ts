@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kernel } from '../kernel/kernel';
-import { ChannelConfigMissingError, ChannelService, UnknownChannelError } from './channel-service';
+import {
+  ChannelConfigMissingError,
+  channelConfigFromEnv,
+  ChannelService,
+  UnknownChannelActionError,
+  UnknownChannelError,
+} from './channel-service';
 
 /** The simulator the SIECLE plugin ships (built: `tsc -p tsconfig.build.json`), loaded from its `dist`. */
 interface Simulator {
@@ -114,6 +120,32 @@ describe('ChannelService with the SIECLE web service (simulated)', () => {
     await expect(
       service.run({ channelId: 'siecle.omogen', action: 'pull', uai: UAI, year: Y, actor: 'mme.durand', config: {} }),
     ).rejects.toThrow(new ChannelConfigMissingError('siecle.omogen', ['LIAISON_OMOGEN_URL']));
+  });
+
+  it('reads the settings the channel declares from the environment, and nothing else', () => {
+    const omogen = service.channel('siecle.omogen');
+    expect(
+      channelConfigFromEnv(omogen, {
+        LIAISON_OMOGEN_URL: 'http://rectorat.test',
+        LIAISON_OMOGEN_RETRIES: '0',
+        LIAISON_OMOGEN_POLL_INTERVAL_MS: '',
+        LIAISON_ONDE_URL: 'http://other.test',
+      }),
+    ).toEqual({
+      url: 'http://rectorat.test',
+      token: undefined,
+      auth: undefined,
+      timeoutMs: undefined,
+      retries: '0',
+      pollDeadlineMs: undefined,
+      pollIntervalMs: undefined,
+    });
+  });
+
+  it('refuses an action the channel does not declare, before touching the network', async () => {
+    await expect(
+      service.run({ channelId: 'siecle.omogen', action: 'push', uai: UAI, year: Y, actor: 'mme.durand', config: {} }),
+    ).rejects.toThrow(new UnknownChannelActionError('siecle.omogen', 'push', ['pull', 'send', 'sync']));
   });
 
   it('pull imports the ELEVE_IDs and INEs through the SIECLE importers', async () => {

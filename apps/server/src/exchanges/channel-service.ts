@@ -4,20 +4,13 @@ import { exportDirOf } from './export-service';
 import { ImportRefusedError } from './import-service';
 import { loadSnapshot } from './snapshot-loader';
 
-/** A channel's configuration, from the server's environment (never from the plugin). */
-export function channelConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
-  return {
-    url: env.LIAISON_OMOGEN_URL,
-    token: env.LIAISON_OMOGEN_TOKEN,
-    auth: env.LIAISON_OMOGEN_AUTH,
-    timeoutMs: env.LIAISON_OMOGEN_TIMEOUT_MS,
-  };
+/** A channel's configuration: each setting it declares, read from the server's environment. */
+export function channelConfigFromEnv(
+  channel: ExchangeChannel,
+  env: NodeJS.ProcessEnv = process.env,
+): Record<string, string | undefined> {
+  return Object.fromEntries((channel.settings ?? []).map((s) => [s.key, env[s.variable] || undefined]));
 }
-
-/** The configuration keys a channel cannot run without, with the variable to set. */
-const REQUIRED_CONFIG: Record<string, Array<{ key: string; variable: string }>> = {
-  'siecle.omogen': [{ key: 'url', variable: 'LIAISON_OMOGEN_URL' }],
-};
 
 /** A channel's missing configuration, in French. */
 export class ChannelConfigMissingError extends Error {
@@ -34,6 +27,13 @@ export class UnknownChannelError extends Error {
   constructor(channelId: string, known: string[]) {
     super(`canal d’échange inconnu : « ${channelId} » (canaux disponibles : ${known.length > 0 ? known.join(', ') : 'aucun'})`);
     this.name = 'UnknownChannelError';
+  }
+}
+
+export class UnknownChannelActionError extends Error {
+  constructor(channelId: string, action: string, actions: readonly string[]) {
+    super(`action « ${action} » inconnue pour le canal ${channelId} (actions : ${actions.join(', ')})`);
+    this.name = 'UnknownChannelActionError';
   }
 }
 
@@ -79,7 +79,7 @@ export class ChannelService {
     return {
       uai,
       year,
-      config: request.config ?? channelConfigFromEnv(),
+      config: request.config ?? {},
       log: request.log ?? (() => undefined),
       snapshot: () => loadSnapshot(kernel, uai, year),
       async importFile(formatId, file) {
@@ -105,8 +105,11 @@ export class ChannelService {
 
   async run(request: ChannelRunRequest): Promise<ChannelReport> {
     const channel = this.channel(request.channelId);
-    const config = request.config ?? channelConfigFromEnv();
-    const missing = (REQUIRED_CONFIG[channel.id] ?? []).filter((r) => !config[r.key]).map((r) => r.variable);
+    if (!channel.actions.includes(request.action)) {
+      throw new UnknownChannelActionError(channel.id, request.action, channel.actions);
+    }
+    const config = request.config ?? channelConfigFromEnv(channel);
+    const missing = (channel.settings ?? []).filter((s) => s.required && !config[s.key]).map((s) => s.variable);
     if (missing.length > 0) throw new ChannelConfigMissingError(channel.id, missing);
     return channel.run(this.context({ ...request, config }), { action: request.action });
   }

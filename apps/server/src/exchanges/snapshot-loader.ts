@@ -30,13 +30,22 @@ function stateOf<T>(conn: SqliteConnection, streamId: string): T | undefined {
 
 /**
  * The establishment's year as plugins see it, from the folded states the inline projections
- * keep: live (the head of the log) or as of a past position (the time-travel database).
+ * keep: live (the head of the log) or as of a past position (the time-travel database). `tx`,
+ * the connection of a write transaction in progress, reads the live state including what that
+ * transaction has written so far (the demo decides its plugins' part on it).
  */
-export async function loadSnapshot(kernel: Kernel, uai: string, year: number, asOf?: number): Promise<SchoolSnapshot> {
-  const head = kernel.store.headPosition();
+export async function loadSnapshot(
+  kernel: Kernel,
+  uai: string,
+  year: number,
+  asOf?: number,
+  tx?: SqliteConnection,
+): Promise<SchoolSnapshot> {
+  const log = tx ?? kernel.db.reader;
+  const head = kernel.store.headPosition(log);
   const position = asOf === undefined ? head : Math.min(asOf, head);
-  const conn = await readModelConnection(kernel, uai, asOf === undefined ? undefined : position);
-  const at = position > 0 ? kernel.store.readAll({ after: position - 1, upTo: position, limit: 1 })[0] : undefined;
+  const conn = tx && asOf === undefined ? tx : await readModelConnection(kernel, uai, asOf === undefined ? undefined : position);
+  const at = position > 0 ? kernel.store.readAll({ after: position - 1, upTo: position, limit: 1 }, log)[0] : undefined;
   const classes = statesWithPrefix<ClassState>(conn, `${streamIds.class(uai, year, '')}`).filter((c) => c.created);
   const pupils = statesWithPrefix<PupilState>(conn, `${streamIds.pupil(uai, '')}`).filter((p) => p.registered);
   const guardians: Record<string, GuardianState> = {};
@@ -46,7 +55,7 @@ export async function loadSnapshot(kernel: Kernel, uai: string, year: number, as
   const pluginStates: Record<string, unknown> = {};
   for (const [kind, evolver] of kernel.plugins.aggregates()) {
     const byStream = new Map<string, unknown>();
-    for (const e of kernel.store.readAll({ uai, streamType: kind, upTo: position })) {
+    for (const e of kernel.store.readAll({ uai, streamType: kind, upTo: position }, log)) {
       byStream.set(e.streamId, evolver.evolve(byStream.get(e.streamId) ?? evolver.initialState(), e));
     }
     for (const [streamId, state] of byStream) pluginStates[streamId] = state;

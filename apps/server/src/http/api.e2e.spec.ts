@@ -1,4 +1,7 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import request from 'supertest';
+import { CONTROLLERS } from '../nest/liaison.module';
 import { createTestApp, type TestApp } from '../testing/test-app';
 
 const register = {
@@ -138,5 +141,28 @@ describe('HTTP API', () => {
     expect(schema.properties.payload.required).toEqual(expect.arrayContaining(['uai', 'name', 'degree', 'contract']));
     expect(schema.properties.payload.properties.contract.enum).toEqual(['association', 'simple', 'hors-contrat']);
     await http().get('/api/docs/').expect(200);
+  });
+
+  it('documents every route the controllers serve, with its method', async () => {
+    const documented = (await http().get('/api/docs/openapi.json').expect(200)).body.paths as Record<string, Record<string, unknown>>;
+    const served: string[] = [];
+    for (const controller of CONTROLLERS) {
+      const base = String(Reflect.getMetadata(PATH_METADATA, controller));
+      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+        const handler = (controller.prototype as unknown as Record<string, unknown>)[name];
+        if (name === 'constructor' || typeof handler !== 'function') continue;
+        const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
+        if (path === undefined) continue;
+        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod].toLowerCase();
+        const full = `/${[base, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`.replace(/:(\w+)/g, '{$1}');
+        served.push(`${method} ${full}`);
+      }
+    }
+    expect(served.length).toBeGreaterThanOrEqual(30);
+    const missing = served.filter((route) => {
+      const [method, path] = route.split(' ') as [string, string];
+      return documented[path]?.[method] === undefined;
+    });
+    expect(missing).toEqual([]);
   });
 });

@@ -81,6 +81,14 @@ export class ExchangesController {
             : f,
         ),
         controls: (p.controls ?? []).map((c) => ({ id: c.id, displayName: c.displayName })),
+        reports: (p.reports ?? []).map((r) => ({ id: r.id, displayName: r.displayName, parameters: r.parameters ?? {} })),
+        channels: (p.channels ?? []).map((c) => ({
+          id: c.id,
+          displayName: c.displayName,
+          status: c.status,
+          actions: c.actions,
+          settings: c.settings ?? [],
+        })),
       })),
     };
   }

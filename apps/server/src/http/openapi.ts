@@ -28,6 +28,8 @@ const queryParam = (name: string, description: string, type = 'string') => ({
 
 const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 
+const asOfParam = queryParam('asOf', 'tel qu’à cette position globale (voyage dans le temps)', 'integer');
+
 /**
  * The OpenAPI 3 document, generated from the same zod schemas that validate the commands, so
  * the published contract cannot drift from what the server accepts.
@@ -129,7 +131,68 @@ export function buildOpenApiDocument(commands: CommandRegistry, version: string)
           responses: { 200: json({ type: 'object' }), 401: errorResponse('identifiant ou mot de passe incorrect') },
         },
       },
+      '/api/auth/logout': {
+        post: { summary: 'Déconnexion : le jeton cesse d’être valide', responses: { 200: json({ type: 'object' }) } },
+      },
+      '/api/auth/me': { get: { summary: 'L’utilisateur connecté et son rôle', responses: { 200: json({ type: 'object' }) } } },
       '/api/establishments': { get: { summary: 'Établissements', responses: { 200: json({ type: 'array' }) } } },
+      '/api/establishments/{uai}/years/{year}/nomenclature': {
+        get: {
+          summary: 'Nomenclatures de l’année : formations, langues, types de classe',
+          parameters: [pathParam('uai'), pathParam('year'), asOfParam],
+          responses: { 200: json({ type: 'object' }) },
+        },
+      },
+      '/api/establishments/{uai}/years/{year}/classes': {
+        get: {
+          summary: 'Classes de l’année, avec leur effectif',
+          parameters: [pathParam('uai'), pathParam('year'), asOfParam],
+          responses: { 200: json({ type: 'array' }) },
+        },
+      },
+      '/api/establishments/{uai}/years/{year}/classes/{classCode}': {
+        get: {
+          summary: 'Une classe, avec son ETag',
+          parameters: [pathParam('uai'), pathParam('year'), pathParam('classCode'), asOfParam],
+          responses: { 200: json({ type: 'object' }), 404: errorResponse('classe inconnue') },
+        },
+      },
+      '/api/establishments/{uai}/years/{year}/pupils': {
+        get: {
+          summary: 'Élèves de l’année (inscrits, préinscrits, sortis), ordre alphabétique français',
+          parameters: [
+            pathParam('uai'),
+            pathParam('year'),
+            queryParam('status', 'preinscrit, inscrit ou sorti'),
+            queryParam('classCode', 'une classe'),
+            queryParam('formationCode', 'une formation'),
+            queryParam('q', 'recherche dans les noms et l’INE, sans accents ni casse'),
+            asOfParam,
+          ],
+          responses: { 200: json({ type: 'array' }) },
+        },
+      },
+      '/api/establishments/{uai}/pupils/{pupilId}': {
+        get: {
+          summary: 'Un élève : identité, chaque année, responsables ; ETag sur l’élève et ses responsables',
+          parameters: [pathParam('uai'), pathParam('pupilId'), asOfParam],
+          responses: { 200: json({ type: 'object' }), 404: errorResponse('élève inconnu') },
+        },
+      },
+      '/api/establishments/{uai}/pupils/{pupilId}/history': {
+        get: {
+          summary: 'Historique de l’élève et de ses responsables, avec avant → après',
+          parameters: [pathParam('uai'), pathParam('pupilId')],
+          responses: { 200: json({ type: 'array' }) },
+        },
+      },
+      '/api/establishments/{uai}/guardians/{guardianId}': {
+        get: {
+          summary: 'Un responsable et les enfants dont il est responsable ; ETag',
+          parameters: [pathParam('uai'), pathParam('guardianId'), asOfParam],
+          responses: { 200: json({ type: 'object' }), 404: errorResponse('responsable inconnu') },
+        },
+      },
       '/api/establishments/{uai}/years': {
         get: {
           summary: 'Années scolaires ouvertes',
@@ -164,10 +227,152 @@ export function buildOpenApiDocument(commands: CommandRegistry, version: string)
           responses: { 200: json({ type: 'object' }), 409: errorResponse('établissement inconnu') },
         },
       },
+      '/api/formats': {
+        get: {
+          summary: 'Plugins chargés : formats (import, export), contrôles, rapports et canaux d’échange avec leurs réglages',
+          responses: { 200: json({ type: 'object' }) },
+        },
+      },
+      '/api/imports/{format}': {
+        post: {
+          summary: 'Importe un fichier national (tout ou rien, idempotent par empreinte)',
+          parameters: [pathParam('format')],
+          requestBody: {
+            required: true,
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  required: ['uai', 'year'],
+                  properties: {
+                    file: {
+                      type: 'string',
+                      format: 'binary',
+                      description: 'facultatif quand le format fournit un fichier par défaut',
+                    },
+                    uai: { type: 'string' },
+                    year: { type: 'integer' },
+                    skipRejected: { type: 'boolean' },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: json({ type: 'object' }, 'le compte rendu d’import'),
+            400: errorResponse('fichier illisible, autre UAI ou autre année'),
+            409: json({ type: 'object' }, 'lignes refusées : le compte rendu, rien n’est écrit'),
+          },
+        },
+      },
+      '/api/establishments/{uai}/years/{year}/anomalies': {
+        get: {
+          summary: 'Rapports des contrôles du degré de l’établissement (ou d’un plugin)',
+          parameters: [
+            pathParam('uai'),
+            pathParam('year'),
+            queryParam('plugin', 'un seul contrôle'),
+            queryParam('asOf', 'tel qu’à cette position', 'integer'),
+          ],
+          responses: { 200: json({ type: 'array' }), 409: errorResponse('établissement inconnu') },
+        },
+      },
+      '/api/establishments/{uai}/years/{year}/reports': {
+        get: {
+          summary: 'Rapports (chiffres en JSON) du degré de l’établissement, avec leurs paramètres',
+          parameters: [pathParam('uai'), pathParam('year')],
+          responses: { 200: json({ type: 'array' }), 409: errorResponse('établissement inconnu') },
+        },
+      },
+      '/api/establishments/{uai}/years/{year}/reports/{id}': {
+        get: {
+          summary: 'Un rapport, ex. siecle.effectifs (effectifs par MEF et par division) ; les autres paramètres vont au rapport',
+          parameters: [
+            pathParam('uai'),
+            pathParam('year'),
+            pathParam('id'),
+            queryParam('asOf', 'tel qu’à cette position', 'integer'),
+            queryParam('date', 'siecle.effectifs : jour compté (AAAA-MM-JJ)'),
+          ],
+          responses: {
+            200: json({ type: 'object' }, '{reportId, displayName, uai, year, asOf, asOfTime, data}'),
+            400: errorResponse('rapport ou paramètre inconnu, paramètre invalide'),
+            409: errorResponse('établissement inconnu ou d’un autre degré'),
+          },
+        },
+      },
+      '/api/exports/{format}': {
+        post: {
+          summary: 'Produit un export (la requête vaut confirmation)',
+          parameters: [pathParam('format')],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['uai', 'year'],
+                  properties: { uai: { type: 'string' }, year: { type: 'integer' } },
+                },
+              },
+            },
+          },
+          responses: {
+            200: json({ type: 'object' }, 'le manifeste et les avertissements'),
+            409: json({ type: 'object' }, 'bloqué par des anomalies : {error: "blocked", anomalies}'),
+          },
+        },
+      },
+      '/api/exports': {
+        get: {
+          summary: 'Registre des exports, du plus récent au plus ancien',
+          parameters: [queryParam('uai', 'un établissement')],
+          responses: { 200: json({ type: 'array' }) },
+        },
+      },
+      '/api/exports/{id}': {
+        get: {
+          summary: 'Manifeste d’un export',
+          parameters: [pathParam('id')],
+          responses: { 200: json({ type: 'object' }), 404: errorResponse('export inconnu') },
+        },
+      },
+      '/api/exports/{id}/download': {
+        get: {
+          summary: 'Copie conservée du fichier de l’export (le téléchargement est enregistré)',
+          parameters: [pathParam('id'), queryParam('file', 'un des fichiers de l’export')],
+          responses: { 200: { description: 'le fichier' }, 404: errorResponse('export ou fichier inconnu') },
+        },
+      },
+      '/api/exchanges/{channel}/{action}': {
+        post: {
+          summary: 'Échange par un service web (canal), ex. siecle.omogen pull | send | sync',
+          parameters: [pathParam('channel'), pathParam('action')],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['uai', 'year'],
+                  properties: { uai: { type: 'string' }, year: { type: 'integer' } },
+                },
+              },
+            },
+          },
+          responses: {
+            200: json({ type: 'object' }, 'terminé : {channel, action, status, steps, details}'),
+            202: json({ type: 'object' }, 'en attente de l’accusé de traitement'),
+            404: errorResponse('canal ou action inconnus'),
+            502: json({ type: 'object' }, 'échec de l’échange (le compte rendu) ; nos données sont inchangées'),
+            503: json({ type: 'object' }, 'canal non configuré : {missing: [variables]}'),
+          },
+        },
+      },
       '/api/exports/{id}/changes': {
         get: {
-          summary: 'Changements emportés par un export, à plat et par élève et classe',
-          parameters: [pathParam('id')],
+          summary: 'Changements emportés par un export, à plat et par élève et classe (since=1 : ceux survenus depuis)',
+          parameters: [pathParam('id'), queryParam('since', '1 : ce qui a changé dans le périmètre depuis l’export')],
           responses: { 200: json({ type: 'object' }), 409: errorResponse('export inconnu') },
         },
       },

@@ -14,6 +14,7 @@ import { ImportService } from '../exchanges/import-service';
 import { coreLookups } from '../read-models/core-lookups';
 import { coreProjections } from '../read-models/core-projections';
 import { ChecklistService } from '../checklist/checklist-service';
+import { ReportService } from '../exchanges/report-service';
 import { checklistStepLookup } from '../checklist/checklist-step-lookup';
 import { RolloverService } from '../rollover/rollover-service';
 
@@ -36,6 +37,7 @@ export class Kernel {
   readonly exports = new ExportService(this);
   readonly rollovers = new RolloverService(this);
   readonly checklists = new ChecklistService(this);
+  readonly reports = new ReportService(this);
 
   private constructor(
     readonly db: Database,

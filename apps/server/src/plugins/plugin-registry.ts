@@ -10,8 +10,10 @@ import {
   type LookupResolver,
   PLUGIN_API_VERSION,
   type Projection,
+  type Report,
 } from '@liaison/domain';
 import { type EventCatalogue } from '@liaison/events';
+import { orderByRequirements } from './plugin-order';
 
 /** Checks the plugins, adds their parts to the catalogues, and keeps the list for `formats`. */
 export class PluginRegistry {
@@ -22,6 +24,7 @@ export class PluginRegistry {
     const prefixes = new Set<string>();
     const formats = new Set<string>();
     const steps = new Set<string>();
+    const reports = new Set<string>();
     for (const plugin of plugins) {
       const m = plugin.manifest;
       if (!/^[a-z][a-z0-9-]*$/.test(m.id)) throw new Error(`Plugin id "${m.id}" must be kebab-case`);
@@ -44,13 +47,17 @@ export class PluginRegistry {
         if (steps.has(step.id)) throw new Error(`Checklist step ${step.id} is declared twice`);
         steps.add(step.id);
       }
+      for (const report of plugin.reports ?? []) {
+        if (reports.has(report.id)) throw new Error(`Report ${report.id} is declared twice`);
+        reports.add(report.id);
+      }
       for (const p of plugin.projections ?? []) {
         if (!p.name.startsWith(m.tablePrefix)) {
           throw new Error(`Plugin ${m.id}: projection ${p.name} must start with ${m.tablePrefix}`);
         }
       }
     }
-    this.plugins = Object.freeze([...plugins]);
+    this.plugins = Object.freeze(orderByRequirements(plugins));
   }
 
   /** Adds every plugin's events, upcasters and commands; the caller freezes afterwards. */
@@ -93,6 +100,15 @@ export class PluginRegistry {
     return this.plugins
       .filter((p) => degree === undefined || p.manifest.degree === degree)
       .flatMap((p) => (p.checklist ?? []).map((step) => ({ step, degree: p.manifest.degree })));
+  }
+
+  /** The reports of the plugins of a degree (all when not given). */
+  reports(degree?: 'first' | 'second'): Report[] {
+    return this.plugins.filter((p) => degree === undefined || p.manifest.degree === degree).flatMap((p) => p.reports ?? []);
+  }
+
+  report(id: string): Report | undefined {
+    return this.reports().find((r) => r.id === id);
   }
 
   lookups(): LookupResolver[] {

@@ -26,10 +26,28 @@ export interface ChannelReport {
   details?: Record<string, unknown>;
 }
 
+/**
+ * One configuration value of a channel: the server reads it from the environment variable
+ * (endpoints and credentials belong to the installation, never to the plugin's code).
+ */
+export interface ChannelSetting {
+  /** Its key in `ChannelContext.config`. */
+  key: string;
+  /** `LIAISON_<CHANNEL>_<NAME>`. */
+  variable: string;
+  /** Without it the channel does not run (the CLI exits 2, HTTP answers 503). */
+  required?: boolean;
+  /** French, for `liaison formats` and the docs. */
+  description: string;
+}
+
 /** An exchange done over a network service instead of files (SIECLE's web service, "OMOGEN"). */
 export interface ExchangeChannel {
   readonly id: string;
   readonly displayName: string;
   readonly status: 'official' | 'adapter';
+  /** The actions `run` accepts (`pull`, `send`…), for the CLI and the API. */
+  readonly actions: readonly string[];
+  readonly settings?: readonly ChannelSetting[];
   run(context: ChannelContext, options: { action: string }): Promise<ChannelReport>;
 }

@@ -5,8 +5,10 @@ import { type LookupResolver } from '../commands/lookup-resolver';
 import { type Projection } from '../projections/projection';
 import { type ExchangeChannel } from './channel';
 import { type Control } from './control';
+import { type DemoContribution } from './demo';
 import { type Exporter } from './exporter';
 import { type Importer } from './importer';
+import { type Report } from './report';
 
 /** The plugin contract version the server speaks; a plugin built for another one is refused. */
 export const PLUGIN_API_VERSION = 1;
@@ -19,6 +21,11 @@ export interface PluginManifest {
   apiVersion: number;
   /** Every table of the plugin's projections starts with it. */
   tablePrefix: string;
+  /**
+   * Ids of the plugins whose events this one reads (through their `events` entry point): the
+   * server refuses to start without them and orders plugins so that these come first.
+   */
+  requires?: string[];
 }
 
 /** A national file format a plugin reads or writes, as `liaison formats` lists it. */
@@ -70,4 +77,8 @@ export interface LiaisonPlugin {
    * plugins of the establishment's degree in step order.
    */
   checklist?: ChecklistStep[];
+  /** Figures served as JSON at `/api/establishments/:uai/years/:year/reports/:id`. */
+  reports?: Report[];
+  /** What the plugin adds to `liaison demo` for each establishment of its degree. */
+  demo?: DemoContribution;
 }

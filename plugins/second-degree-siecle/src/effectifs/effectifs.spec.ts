@@ -3,6 +3,7 @@ import { sampleSnapshot, snapshotOf, YEAR } from '../export/__fixtures__/sample-
 import { countDate, effectifs } from './effectifs';
 import { effectifsCsv } from './effectifs-csv';
 import { effectifsExporter } from './effectifs-exporter';
+import { effectifsReport } from './effectifs-report';
 
 const at = (time: string): SchoolSnapshot => ({ ...sampleSnapshot(), asOfTime: time });
 
@@ -116,5 +117,23 @@ describe('siecle.effectifs', () => {
     const a = exporter.build(sampleSnapshot(), { exportId: 'a', producedAt: 'x' });
     const b = exporter.build(sampleSnapshot(), { exportId: 'b', producedAt: 'y' });
     expect(Buffer.from(a.files[0]!.bytes).equals(Buffer.from(b.files[0]!.bytes))).toBe(true);
+  });
+});
+
+describe('siecle.effectifs report (JSON)', () => {
+  const report = effectifsReport();
+
+  it('gives the same figures as the CSV export, at the snapshot’s day by default', () => {
+    expect(report.run(sampleSnapshot(), {})).toEqual(effectifs(sampleSnapshot()));
+  });
+
+  it('counts at the date asked, read from the same state', () => {
+    const e = report.run(sampleSnapshot(), { date: '2027-01-07' }) as ReturnType<typeof effectifs>;
+    expect([e.date, e.total.total]).toEqual(['2027-01-07', 4]);
+  });
+
+  it('refuses a malformed date or one outside the school year, in French', () => {
+    expect(() => report.run(sampleSnapshot(), { date: '07/01/2027' })).toThrow('paramètre date « 07/01/2027 » invalide');
+    expect(() => report.run(sampleSnapshot(), { date: '2028-01-07' })).toThrow('hors de l’année scolaire 2026-2027');
   });
 });

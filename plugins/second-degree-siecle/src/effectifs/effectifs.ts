@@ -69,12 +69,11 @@ export function presentOn(year: PupilYear, date: string): boolean {
 }
 
 /**
- * Pure: the head-counts per MEF and per division of the snapshot's year, at `countDate`. A
- * pupil counts in the MEF of their own formation, else of their class when it has one MEF.
- * Every class of the year is listed, empty ones included.
+ * Pure: the head-counts per MEF and per division of the snapshot's year, at `date` (default
+ * `countDate`). A pupil counts in the MEF of their own formation, else of their class when it
+ * has one MEF. Every class of the year is listed, empty ones included.
  */
-export function effectifs(snapshot: SchoolSnapshot): Effectifs {
-  const date = countDate(snapshot);
+export function effectifs(snapshot: SchoolSnapshot, date: string = countDate(snapshot)): Effectifs {
   const formations = snapshot.schoolYear.formations;
   const total = empty();
   const byMef = new Map<string, MefHeadCount>();

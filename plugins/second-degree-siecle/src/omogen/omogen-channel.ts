@@ -104,6 +104,28 @@ export const omogenChannel: ExchangeChannel = {
   id: OMOGEN_CHANNEL_ID,
   displayName: 'SIECLE — service web (OMOGEN, hypothèse)',
   status: 'adapter',
+  actions: ['pull', 'send', 'sync'],
+  settings: [
+    { key: 'url', variable: 'LIAISON_OMOGEN_URL', required: true, description: 'adresse de base du service' },
+    { key: 'token', variable: 'LIAISON_OMOGEN_TOKEN', description: 'jeton (ou « utilisateur:mot de passe » en Basic)' },
+    { key: 'auth', variable: 'LIAISON_OMOGEN_AUTH', description: '« bearer » (défaut) ou « basic »' },
+    { key: 'timeoutMs', variable: 'LIAISON_OMOGEN_TIMEOUT_MS', description: 'délai par requête en ms (défaut 30 000)' },
+    {
+      key: 'retries',
+      variable: 'LIAISON_OMOGEN_RETRIES',
+      description: 'nouvelles tentatives après une erreur réseau ou 5xx (défaut 2)',
+    },
+    {
+      key: 'pollDeadlineMs',
+      variable: 'LIAISON_OMOGEN_POLL_DEADLINE_MS',
+      description: 'attente maximale de l’accusé de traitement en ms (défaut 60 000)',
+    },
+    {
+      key: 'pollIntervalMs',
+      variable: 'LIAISON_OMOGEN_POLL_INTERVAL_MS',
+      description: 'intervalle d’interrogation en ms (défaut 1 000)',
+    },
+  ],
   async run(context, { action }): Promise<ChannelReport> {
     const steps: string[] = [];
     if (action !== 'pull' && action !== 'send' && action !== 'sync')

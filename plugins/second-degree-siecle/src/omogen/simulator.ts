@@ -8,7 +8,15 @@ export interface SimulatorOptions {
   token?: string;
   /** Polls answered `pending` before the final state (default 1). */
   pendingPolls?: number;
+  /**
+   * Serve the control routes under `/_simulateur/` (see `handleControl`): how a test in another
+   * process (the CLI runs synchronously) sets failures and reads what was received.
+   */
+  control?: boolean;
 }
+
+/** The prefix of the control routes; SIECLE's contract has nothing under it. */
+export const CONTROL_PREFIX = '/_simulateur/';
 
 export interface ReceivedImport {
   id: string;
@@ -37,9 +45,9 @@ export class OmogenSimulator {
 
   constructor(private readonly options: SimulatorOptions = {}) {}
 
-  async start(): Promise<string> {
+  async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return this.url;
   }
 
@@ -62,6 +70,8 @@ export class OmogenSimulator {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const method = req.method ?? 'GET';
     const path = (req.url ?? '/').split('?')[0]!;
+    if (this.options.control && path.startsWith(CONTROL_PREFIX))
+      return this.handleControl(method, path, Buffer.concat(chunks), res);
     this.requests.push(`${method} ${path}`);
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     if (res.destroyed) return;
@@ -107,5 +117,51 @@ export class OmogenSimulator {
       return json(200, { status: ack.final, ...(ack.report ? { report: ack.report } : {}) });
     }
     return json(404, { message: 'ressource inconnue' });
+  }
+
+  /**
+   * `PUT exports/<name>` (body: the file), `POST reject-next-send`, `POST delay?ms=`,
+   * `POST fail-next?count=`, `GET received` (ids, file names, sizes), `GET received/<id>` (the
+   * bytes), `GET requests`.
+   */
+  private handleControl(method: string, path: string, body: Buffer, res: ServerResponse): void {
+    const route = path.slice(CONTROL_PREFIX.length);
+    const query = new URLSearchParams(res.req.url?.split('?')[1] ?? '');
+    const json = (status: number, value: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(value));
+    };
+    const exportMatch = /^exports\/([^/]+)$/.exec(route);
+    if (method === 'PUT' && exportMatch) {
+      this.options.exports = { ...this.options.exports, [decodeURIComponent(exportMatch[1]!)]: new Uint8Array(body) };
+      return json(200, { ok: true });
+    }
+    if (method === 'POST' && route === 'reject-next-send') {
+      this.rejectNextSend = true;
+      return json(200, { ok: true });
+    }
+    if (method === 'POST' && route === 'delay') {
+      this.delayMs = Number(query.get('ms') ?? 0);
+      return json(200, { ok: true });
+    }
+    if (method === 'POST' && route === 'fail-next') {
+      this.failNext5xx = Number(query.get('count') ?? 1);
+      return json(200, { ok: true });
+    }
+    if (method === 'GET' && route === 'requests') return json(200, this.requests);
+    if (method === 'GET' && route === 'received') {
+      return json(
+        200,
+        this.received.map((r) => ({ id: r.id, fileName: r.fileName, size: r.bytes.length })),
+      );
+    }
+    const receivedMatch = /^received\/([^/]+)$/.exec(route);
+    if (method === 'GET' && receivedMatch) {
+      const found = this.received.find((r) => r.id === decodeURIComponent(receivedMatch[1]!));
+      if (!found) return json(404, { message: 'envoi inconnu' });
+      res.writeHead(200, { 'content-type': 'application/zip' });
+      return void res.end(Buffer.from(found.bytes));
+    }
+    return json(404, { message: 'route de contrôle inconnue' });
   }
 }

@@ -61,7 +61,11 @@ async function runDemo(options: CommonOptions): Promise<void> {
     `  élèves : ${number(c.pupils)}, dont ${number(c.pupilsEnrolledCurrentYear)} inscrits et ${number(c.pupilsPreEnrolledCurrentYear)} préinscrits en ${schoolYear(outcome.currentYear)}`,
   );
   out.line(`  responsables : ${number(c.guardians)}`);
-  out.line(`  événements : ${number(outcome.events)} (${number(c.commands)} commandes, en une seule transaction)`);
+  for (const [plugin, count] of Object.entries(outcome.pluginCommands)) {
+    out.line(`  apport du plugin ${plugin} : ${number(count)} commandes`);
+  }
+  const total = c.commands + Object.values(outcome.pluginCommands).reduce((a, b) => a + b, 0);
+  out.line(`  événements : ${number(outcome.events)} (${number(total)} commandes, en une seule transaction)`);
   out.line(
     `  utilisateurs : ${outcome.users.map((u) => `${u.login} (${ROLE_LABELS[u.role] ?? u.role})`).join(', ')}, mot de passe « demo »`,
   );

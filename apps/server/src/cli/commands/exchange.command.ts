@@ -1,5 +1,10 @@
 import { type Command } from 'commander';
-import { ChannelConfigMissingError, ChannelService, UnknownChannelError } from '../../exchanges/channel-service';
+import {
+  ChannelConfigMissingError,
+  ChannelService,
+  UnknownChannelActionError,
+  UnknownChannelError,
+} from '../../exchanges/channel-service';
 import { withAppContext } from '../app-context';
 import { CliError, ExitCode } from '../exit-codes';
 import { type CommonOptions, requireActor, resolveDbPath, withCommonOptions } from '../options';
@@ -41,7 +46,8 @@ export function registerExchangeCommand(program: Command): void {
       } catch (error) {
         if (error instanceof ChannelConfigMissingError)
           throw new CliError(error.message, CONFIG_MISSING_EXIT_CODE, { channel: error.channelId, missing: error.variables });
-        if (error instanceof UnknownChannelError) throw new CliError(error.message, ExitCode.rejected);
+        if (error instanceof UnknownChannelError || error instanceof UnknownChannelActionError)
+          throw new CliError(error.message, ExitCode.rejected);
         throw error;
       }
     });

@@ -10,7 +10,18 @@ export function registerFormatsCommand(program: Command): void {
   ).action(async (options: CommonOptions) => {
     const out = new Output(Boolean(options.json));
     const plugins = await withAppContext(resolveDbPath(options), async (_app, kernel) =>
-      kernel.plugins.plugins.map((p) => ({ ...p.manifest, formats: formatsOf(p) })),
+      kernel.plugins.plugins.map((p) => ({
+        ...p.manifest,
+        formats: formatsOf(p),
+        reports: (p.reports ?? []).map((r) => ({ id: r.id, displayName: r.displayName })),
+        channels: (p.channels ?? []).map((c) => ({
+          id: c.id,
+          displayName: c.displayName,
+          status: c.status,
+          actions: c.actions,
+          settings: c.settings ?? [],
+        })),
+      })),
     );
     out.data({ plugins });
     for (const p of plugins) {
@@ -20,6 +31,12 @@ export function registerFormatsCommand(program: Command): void {
         out.line(
           `    ${f.formatId.padEnd(24)} ${f.direction === 'import' ? 'import' : 'export'}  ${f.status === 'official' ? 'officiel  ' : 'adaptateur'}  ${f.displayName}`,
         );
+      }
+      for (const r of p.reports) out.line(`    ${r.id.padEnd(24)} rapport             ${r.displayName} (GET …/reports/${r.id})`);
+      for (const c of p.channels) {
+        const adapter = c.status === 'official' ? 'officiel  ' : 'adaptateur';
+        out.line(`    ${c.id.padEnd(24)} canal   ${adapter}  ${c.displayName} — liaison exchange ${c.id} ${c.actions.join('|')}`);
+        for (const s of c.settings) out.line(`        ${s.variable}${s.required ? ' (obligatoire)' : ''} : ${s.description}`);
       }
     }
   });
