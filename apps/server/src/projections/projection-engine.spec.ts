@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { type LiaisonPlugin, PLUGIN_API_VERSION, type Projection } from '@liaison/domain';
+import { type LiaisonPlugin, PLUGIN_API_VERSION, type Projection, type ProjectionFold } from '@liaison/domain';
 import { defineEvent, type NewEvent } from '@liaison/events';
 import { type CommandContext } from '../commands/command-pipeline';
 import { Kernel, type KernelOptions } from '../kernel/kernel';
@@ -246,6 +246,86 @@ describe('rebuild', () => {
       expect(checkpoint(kernel, name)).toMatchObject({ position: head, status: 'running' });
     }
     expect(dump(kernel)).toEqual(incremental);
+  });
+});
+
+describe('folding projections', () => {
+  /** Counts events per type; folds in memory, writes once per batch; can be told to fail. */
+  function counter(options: { failAt?: number; failInWrite?: boolean } = {}) {
+    const writes: number[] = [];
+    const fold: ProjectionFold<Map<string, number>> = {
+      start: () => new Map(),
+      add(acc, e) {
+        if (e.globalPosition === options.failAt) throw new Error(`cannot count event ${e.globalPosition}`);
+        acc.set(e.type, (acc.get(e.type) ?? 0) + 1);
+      },
+      async write(acc, sql) {
+        if (options.failInWrite) throw new Error('disk says no');
+        writes.push([...acc.values()].reduce((a, b) => a + b, 0));
+        for (const [type, n] of acc) {
+          await sql.run('INSERT INTO test_counts (type, n) VALUES (?, ?) ON CONFLICT (type) DO UPDATE SET n = n + excluded.n', [
+            type,
+            n,
+          ]);
+        }
+      },
+    };
+    const projection: Projection = {
+      name: 'test_counts',
+      version: 1,
+      mode: 'async',
+      handles: CORE_HANDLED,
+      async init(sql) {
+        await sql.run('CREATE TABLE IF NOT EXISTS test_counts (type TEXT PRIMARY KEY NOT NULL, n INTEGER NOT NULL)');
+      },
+      async apply(batch, sql) {
+        const acc = fold.start();
+        for (const e of batch) fold.add(acc, e);
+        await fold.write(acc, sql);
+      },
+      fold,
+      async truncate(sql) {
+        await sql.run('DELETE FROM test_counts');
+      },
+    };
+    return { projection, writes };
+  }
+  const counts = (kernel: Kernel) =>
+    Object.fromEntries(
+      kernel.db.reader.all<{ type: string; n: number }>('SELECT type, n FROM test_counts').map((r) => [r.type, r.n]),
+    );
+
+  it('fold each batch as the log is read and write once per batch, with the checkpoint', async () => {
+    const { projection, writes } = counter();
+    const kernel = await open({ projections: [projection], projectionBatchSize: 4 });
+    await registerMany(kernel, 1, 10);
+    await kernel.pipeline.execute(openYear(uai(1), 2026), ctx);
+    await kernel.projections.catchUp();
+    expect(counts(kernel)).toEqual({ EstablishmentRegistered: 10, YearOpened: 1 });
+    expect(writes).toEqual([4, 4, 3]);
+    expect(checkpoint(kernel, 'test_counts')).toMatchObject({ position: 11, status: 'running' });
+    writes.length = 0;
+    await kernel.projections.rebuild('test_counts');
+    expect(counts(kernel)).toEqual({ EstablishmentRegistered: 10, YearOpened: 1 });
+    expect(writes).toEqual([4, 4, 3]);
+  });
+
+  it.each([
+    ['while folding', { failAt: 6 }],
+    ['while writing', { failInWrite: true }],
+  ])('that fail %s are marked failed and keep their checkpoint and rows', async (_when, options) => {
+    const { projection } = counter(options);
+    const kernel = await open({ projections: [projection], projectionBatchSize: 4 });
+    await registerMany(kernel, 1, 10);
+    const report = await kernel.projections.catchUp(['test_counts']);
+    const expectedPosition = options.failInWrite ? 0 : 4;
+    expect(report[0]).toMatchObject({
+      name: 'test_counts',
+      position: expectedPosition,
+      failed: expect.stringMatching(/cannot count event 6|disk says no/),
+    });
+    expect(checkpoint(kernel, 'test_counts')).toMatchObject({ position: expectedPosition, status: 'failed' });
+    expect(counts(kernel)).toEqual(options.failInWrite ? {} : { EstablishmentRegistered: 4 });
   });
 });
 

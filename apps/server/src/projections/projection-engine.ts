@@ -1,4 +1,4 @@
-import { type Projection } from '@liaison/domain';
+import { type Projection, type ProjectionFold } from '@liaison/domain';
 import { type RecordedEvent } from '@liaison/events';
 import { type Database } from '../database/database';
 import { type SqliteConnection } from '../database/sqlite-connection';
@@ -8,13 +8,23 @@ import { advanceCheckpoint, type Checkpoint, markFailed, readCheckpoint, readChe
 
 export const DEFAULT_BATCH_SIZE = 2_000;
 
+/** Runs a projection's own code: what it throws marks the projection failed, nothing else does. */
+function guarded<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw new ProjectionApplyError(error);
+  }
+}
+
 /**
  * Events per transaction of a rebuild (`projections rebuild`, a CLI maintenance run), unless a
  * batch size was given. A replay commits far less often than catch-ups: every commit rewrites
  * most of the read model's pages (WAL write, then checkpoint and fsync), and projections write
  * once per stream and batch, so a large batch means fewer commits and fewer writes. The cost is
- * memory (the batch's decoded events, 1–2 KB each in the heap) and how long another writer waits
- * for the lock during a batch; `docs/benchmarks.md` measures both.
+ * how long another writer waits for the lock during a batch, and, for projections that do not
+ * fold, memory (the batch's decoded events, 1–2 KB each in the heap); `docs/benchmarks.md`
+ * measures both.
  */
 export const DEFAULT_REBUILD_BATCH_SIZE = 200_000;
 
@@ -137,19 +147,14 @@ export class ProjectionEngine {
         if (checkpoint.status === 'failed') {
           return { applied: 0, position: checkpoint.position, done: true, failed: checkpoint.lastError ?? 'failed' };
         }
-        const { events, last } = this.readBatch(tx, checkpoint.position, p.handles, batchSize);
+        const { applied, last } = p.fold
+          ? await this.foldBatch(tx, p, p.fold, checkpoint.position, batchSize)
+          : await this.applyBatch(tx, p, checkpoint.position, batchSize);
         if (last === checkpoint.position) return { applied: 0, position: last, done: true };
-        if (events.length > 0) {
-          try {
-            await p.apply(events, tx.executor());
-          } catch (error) {
-            throw new ProjectionApplyError(error);
-          }
-        }
         if (!advanceCheckpoint(tx, p.name, checkpoint.position, last)) {
           throw new CheckpointMovedError(p.name);
         }
-        return { applied: events.length, position: last, done: false };
+        return { applied, position: last, done: false };
       });
     } catch (error) {
       if (error instanceof CheckpointMovedError) {
@@ -165,6 +170,59 @@ export class ProjectionEngine {
       const position = readCheckpoint(this.db.reader, p.name)?.position ?? 0;
       return { applied: 0, position, done: true, failed: message };
     }
+  }
+
+  private async applyBatch(
+    tx: SqliteConnection,
+    p: Projection,
+    after: number,
+    batchSize: number,
+  ): Promise<{ applied: number; last: number }> {
+    const { events, last } = this.readBatch(tx, after, p.handles, batchSize);
+    if (events.length > 0) {
+      try {
+        await p.apply(events, tx.executor());
+      } catch (error) {
+        throw new ProjectionApplyError(error);
+      }
+    }
+    return { applied: events.length, last };
+  }
+
+  /**
+   * A folding projection's batch: each event is decoded, folded and dropped as the log is read
+   * (the batch never sits in memory), then the accumulator is written once.
+   */
+  private async foldBatch(
+    tx: SqliteConnection,
+    p: Projection,
+    fold: ProjectionFold<unknown>,
+    after: number,
+    batchSize: number,
+  ): Promise<{ applied: number; last: number }> {
+    const handled = new Set(p.handles);
+    const catalogue = this.store.eventCatalogue;
+    let last = after;
+    let scanned = 0;
+    let applied = 0;
+    const accumulator = guarded(() => fold.start());
+    for (const row of this.store.iterateRows(after, tx)) {
+      last = row.global_position;
+      if (handled.has(row.type)) {
+        const event = toRecordedEvent(row, catalogue);
+        guarded(() => fold.add(accumulator, event));
+        applied++;
+      }
+      if (++scanned >= batchSize) break;
+    }
+    if (applied > 0) {
+      try {
+        await fold.write(accumulator, tx.executor());
+      } catch (error) {
+        throw new ProjectionApplyError(error);
+      }
+    }
+    return { applied, last };
   }
 
   /** The next batch after `after`, keeping only handled types; `last` is the last position scanned. */

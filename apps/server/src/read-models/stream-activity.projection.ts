@@ -1,11 +1,45 @@
-import { type Projection } from '@liaison/domain';
+import { type Projection, type ProjectionFold } from '@liaison/domain';
 import { type RecordedEvent } from '@liaison/events';
 
 interface Activity {
-  streamId: string;
   count: number;
-  last: RecordedEvent;
+  position: number;
+  type: string;
+  actor: string;
+  recordedAt: string;
 }
+
+/** One write per stream and batch, however many of its events the batch holds. */
+const fold: ProjectionFold<Map<string, Activity>> = {
+  start: () => new Map(),
+  add(byStream, e: RecordedEvent) {
+    const a = byStream.get(e.streamId);
+    const actor = e.metadata.actor;
+    if (a) {
+      a.count++;
+      a.position = e.globalPosition;
+      a.type = e.type;
+      a.actor = actor;
+      a.recordedAt = e.recordedAt;
+    } else {
+      byStream.set(e.streamId, { count: 1, position: e.globalPosition, type: e.type, actor, recordedAt: e.recordedAt });
+    }
+  },
+  async write(byStream, sql) {
+    for (const [streamId, a] of byStream) {
+      const dash = streamId.indexOf('-');
+      const uai = dash < 0 ? null : streamId.slice(dash + 1, dash + 9);
+      await sql.run(
+        `INSERT INTO core_stream_activity (stream_id, uai, events, last_position, last_type, last_actor, last_recorded_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (stream_id) DO UPDATE SET events = events + excluded.events,
+           last_position = excluded.last_position, last_type = excluded.last_type,
+           last_actor = excluded.last_actor, last_recorded_at = excluded.last_recorded_at`,
+        [streamId, uai, a.count, a.position, a.type, a.actor, a.recordedAt],
+      );
+    }
+  },
+};
 
 /**
  * Who touched each stream last, and how often: the audit screens' index. Asynchronous, since
@@ -32,30 +66,11 @@ export function streamActivityProjection(allTypes: () => readonly string[]): Pro
       await sql.run('CREATE INDEX IF NOT EXISTS core_stream_activity_uai ON core_stream_activity (uai, last_position)');
     },
     async apply(batch, sql) {
-      // One write per stream and batch, however many of its events the batch holds.
-      const byStream = new Map<string, Activity>();
-      for (const e of batch) {
-        const a = byStream.get(e.streamId);
-        if (a) {
-          a.count++;
-          a.last = e;
-        } else {
-          byStream.set(e.streamId, { streamId: e.streamId, count: 1, last: e });
-        }
-      }
-      for (const a of byStream.values()) {
-        const dash = a.streamId.indexOf('-');
-        const uai = dash < 0 ? null : a.streamId.slice(dash + 1, dash + 9);
-        await sql.run(
-          `INSERT INTO core_stream_activity (stream_id, uai, events, last_position, last_type, last_actor, last_recorded_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (stream_id) DO UPDATE SET events = events + excluded.events,
-             last_position = excluded.last_position, last_type = excluded.last_type,
-             last_actor = excluded.last_actor, last_recorded_at = excluded.last_recorded_at`,
-          [a.streamId, uai, a.count, a.last.globalPosition, a.last.type, a.last.metadata.actor, a.last.recordedAt],
-        );
-      }
+      const accumulator = fold.start();
+      for (const event of batch) fold.add(accumulator, event);
+      await fold.write(accumulator, sql);
     },
+    fold,
     async truncate(sql) {
       await sql.run('DELETE FROM core_stream_activity');
     },

@@ -19,4 +19,19 @@ export interface Projection {
   init(sql: SqlExecutor): Promise<void>;
   apply(batch: readonly RecordedEvent[], sql: SqlExecutor): Promise<void>;
   truncate(sql: SqlExecutor): Promise<void>;
+  /**
+   * For async projections that summarise many events into few rows (counts, "last touched"):
+   * the runner folds each event into an accumulator as it reads the log, keeping no event,
+   * and writes once per batch. `apply` must stay equivalent to folding the batch and writing.
+   */
+  // The accumulator's type is the projection's own business.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly fold?: ProjectionFold<any>;
+}
+
+/** A batch summarised in memory, then written in one go before the checkpoint moves. */
+export interface ProjectionFold<TAccumulator> {
+  start(): TAccumulator;
+  add(accumulator: TAccumulator, event: RecordedEvent): void;
+  write(accumulator: TAccumulator, sql: SqlExecutor): Promise<void>;
 }
