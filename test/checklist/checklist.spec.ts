@@ -77,53 +77,50 @@ describe('the yearly checklist through the CLI', () => {
     expect(refused.stderr).toContain('n’est pas cochée');
   });
 
-  it(
-    'shows a collège’s step 7 done on the day of the nomenclature import, a ticked step with its user, the open steps in order',
-    () => {
-      const UAI = '0140070A';
-      const setup = [
-        {
-          type: 'RegisterEstablishment',
-          payload: { uai: UAI, name: 'Collège Saint-Joseph', degree: 'second', contract: 'association' },
-        },
-        { type: 'OpenYear', payload: { uai: UAI, year: 2018 } },
-      ];
-      expect(
-        liaison(['exec', '-', '--db', t.db, '--actor', 'installation'], { input: setup.map((c) => JSON.stringify(c)).join('\n') })
-          .status,
-      ).toBe(0);
-      expect(run(['import', 'siecle.nomenclature', NOMENCLATURE, '--uai', UAI, '--year', '2018']).status).toBe(0);
-      checklist(UAI, 2018, 'tick', '--step', '4', '--done-on', '2018-06-20', '--actor', 'm.principal');
-      const list = checklist(UAI, 2018, '--today', '2018-06-25');
-      expect(list.steps.map((s) => s.number)).toEqual([
-        '1',
-        '2',
-        '3',
-        '4',
-        '5',
-        '6',
-        '7',
-        ...['10', '11', '12', '13', '14', '15', '16'],
-        ...['17', '18', '19', '20', '21', '22', '23'],
-      ]);
-      const step7 = list.steps.find((s) => s.number === '7')!;
-      expect(step7.status).toBe('done');
-      expect(step7.doneOn).toBe(parisDay(step7.occurrences[0]!.recordedAt));
-      expect(list.steps.find((s) => s.number === '4')).toMatchObject({
-        status: 'done',
-        occurrences: [{ how: 'tick', actor: 'm.principal', doneOn: '2018-06-20' }],
-      });
-      expect(list.steps.filter((s) => s.status === 'open').map((s) => s.number)).toEqual([
-        ...['1', '2', '3', '5', '6'],
-        ...['10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '22', '23'],
-      ]);
-      expect(list.steps.find((s) => s.number === '21')!.status).toBe('not-applicable');
-      expect(list.steps.find((s) => s.number === '3')!.dueDate).toBe('2018-07-01');
-      expect(
-        checklist(UAI, 2018, '--today', '2018-07-02')
-          .steps.filter((s) => s.status === 'overdue')
-          .map((s) => s.number),
-      ).toEqual(['3', '5', '6']);
-    },
-  );
+  it('shows a collège’s step 7 done on the day of the nomenclature import, a ticked step with its user, the open steps in order', () => {
+    const UAI = '0140070A';
+    const setup = [
+      {
+        type: 'RegisterEstablishment',
+        payload: { uai: UAI, name: 'Collège Saint-Joseph', degree: 'second', contract: 'association' },
+      },
+      { type: 'OpenYear', payload: { uai: UAI, year: 2018 } },
+    ];
+    expect(
+      liaison(['exec', '-', '--db', t.db, '--actor', 'installation'], { input: setup.map((c) => JSON.stringify(c)).join('\n') })
+        .status,
+    ).toBe(0);
+    expect(run(['import', 'siecle.nomenclature', NOMENCLATURE, '--uai', UAI, '--year', '2018']).status).toBe(0);
+    checklist(UAI, 2018, 'tick', '--step', '4', '--done-on', '2018-06-20', '--actor', 'm.principal');
+    const list = checklist(UAI, 2018, '--today', '2018-06-25');
+    expect(list.steps.map((s) => s.number)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      ...['10', '11', '12', '13', '14', '15', '16'],
+      ...['17', '18', '19', '20', '21', '22', '23'],
+    ]);
+    const step7 = list.steps.find((s) => s.number === '7')!;
+    expect(step7.status).toBe('done');
+    expect(step7.doneOn).toBe(parisDay(step7.occurrences[0]!.recordedAt));
+    expect(list.steps.find((s) => s.number === '4')).toMatchObject({
+      status: 'done',
+      occurrences: [{ how: 'tick', actor: 'm.principal', doneOn: '2018-06-20' }],
+    });
+    expect(list.steps.filter((s) => s.status === 'open').map((s) => s.number)).toEqual([
+      ...['1', '2', '3', '5', '6'],
+      ...['10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '22', '23'],
+    ]);
+    expect(list.steps.find((s) => s.number === '21')!.status).toBe('not-applicable');
+    expect(list.steps.find((s) => s.number === '3')!.dueDate).toBe('2018-07-01');
+    expect(
+      checklist(UAI, 2018, '--today', '2018-07-02')
+        .steps.filter((s) => s.status === 'overdue')
+        .map((s) => s.number),
+    ).toEqual(['3', '5', '6']);
+  });
 });

@@ -8,14 +8,19 @@ describe('liaison users, formats, projections and serve (real processes)', () =>
   beforeEach(() => (t = tempDir()));
   afterEach(() => t.cleanup());
 
-  it('lists the discovered plugins', () => {
+  it('lists the discovered plugins, each after the plugins it requires', () => {
     const run = liaison(['formats', '--json', '--db', t.db]);
     expect(run.status).toBe(0);
-    const { plugins } = JSON.parse(run.stdout) as { plugins: Array<{ id: string; degree: string }> };
-    expect(plugins.map((p) => [p.id, p.degree])).toEqual([
-      ['first-degree-onde', 'first'],
-      ['second-degree-siecle', 'second'],
+    const { plugins } = JSON.parse(run.stdout) as { plugins: Array<{ id: string; degree: string; requires?: string[] }> };
+    // Folder order would put second-degree-livrets before second-degree-siecle, whose events it reads.
+    expect(plugins.map((p) => [p.id, p.degree, p.requires ?? []])).toEqual([
+      ['first-degree-onde', 'first', []],
+      ['second-degree-siecle', 'second', []],
+      ['second-degree-livrets', 'second', ['second-degree-siecle']],
     ]);
+    expect(liaison(['formats', '--db', t.db]).stdout).toContain(
+      'siecle.omogen            canal   adaptateur  SIECLE — service web (OMOGEN, hypothèse) — liaison exchange siecle.omogen pull|send|sync',
+    );
   });
 
   it('shows projection checkpoints and rebuilds them to the same position', () => {

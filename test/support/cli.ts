@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { type ListeningProcess, spawnListening } from './spawn-listening';
 
 export const repoRoot = resolve(__dirname, '../..');
 export const cliPath = join(repoRoot, 'apps/server/dist/cli/main.js');
@@ -40,30 +41,12 @@ export function tempDir(): { dir: string; db: string; cleanup: () => void } {
   return { dir, db: join(dir, 'liaison.sqlite'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Starts `liaison serve` as a real process and resolves once it listens. */
-export async function startServer(db: string, port: number): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [cliPath, 'serve', '--db', db, '--port', String(port), '--json'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await new Promise<string>((resolvePromise, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolvePromise((JSON.parse(line) as { url: string }).url);
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
-  });
-  return {
-    url,
-    stop: () =>
-      new Promise<void>((resolvePromise) => {
-        child.once('exit', () => resolvePromise());
-        child.kill('SIGTERM');
-      }),
-  };
+/**
+ * Starts `liaison serve` as a real process and resolves once it listens. Jest gives a test a
+ * copy of `process.env` that child processes do not see: extra variables are passed explicitly.
+ */
+export function startServer(db: string, port: number, env: Record<string, string> = {}): Promise<ListeningProcess> {
+  return spawnListening([cliPath, 'serve', '--db', db, '--port', String(port), '--json'], { ...process.env, ...env });
 }
 
 /** A free TCP port on the loopback. */

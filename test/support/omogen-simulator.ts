@@ -1,6 +1,6 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from './cli';
+import { spawnListening } from './spawn-listening';
 
 const SIMULATOR = join(repoRoot, 'plugins/second-degree-siecle/dist/omogen/simulator-main.js');
 
@@ -16,29 +16,13 @@ export interface SimulatorProcess {
  * synchronously in the tests, so an in-process server could not answer it.
  */
 export async function startOmogenSimulator(token: string): Promise<SimulatorProcess> {
-  const child = spawn(process.execPath, [SIMULATOR, '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.on('exit', (code) => reject(new Error(`simulator exited with ${code}: ${stderr}`)));
-  });
+  const simulator = await spawnListening([SIMULATOR, '--token', token]);
   return {
-    url,
+    ...simulator,
     control: (route, init = {}) =>
-      fetch(`${url}/_simulateur/${route}`, {
+      fetch(`${simulator.url}/_simulateur/${route}`, {
         method: init.method ?? 'GET',
         ...(init.body ? { body: Buffer.from(init.body) } : {}),
-      }),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
       }),
   };
 }

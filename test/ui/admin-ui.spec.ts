@@ -2,8 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type ConsoleMessage, chromium, type Locator, type Page } from 'playwright-core';
 import { USED_COMMANDS } from '../../apps/admin-ui/src/api/commands';
-import { freePort, liaison, repoRoot, tempDir } from '../support/cli';
-import { startServer } from './serve';
+import { freePort, liaison, repoRoot, startServer, tempDir } from '../support/cli';
 
 /**
  * The admin UI in Debian's Chromium (playwright-core, no browser download) against the real

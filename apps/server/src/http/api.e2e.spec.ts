@@ -144,7 +144,10 @@ describe('HTTP API', () => {
   });
 
   it('documents every route the controllers serve, with its method', async () => {
-    const documented = (await http().get('/api/docs/openapi.json').expect(200)).body.paths as Record<string, Record<string, unknown>>;
+    const documented = (await http().get('/api/docs/openapi.json').expect(200)).body.paths as Record<
+      string,
+      Record<string, unknown>
+    >;
     const served: string[] = [];
     for (const controller of CONTROLLERS) {
       const base = String(Reflect.getMetadata(PATH_METADATA, controller));
@@ -154,7 +157,10 @@ describe('HTTP API', () => {
         const path = Reflect.getMetadata(PATH_METADATA, handler) as string | undefined;
         if (path === undefined) continue;
         const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod].toLowerCase();
-        const full = `/${[base, path].map((p) => p.replace(/^\/|\/$/g, '')).filter(Boolean).join('/')}`.replace(/:(\w+)/g, '{$1}');
+        const full = `/${[base, path]
+          .map((p) => p.replace(/^\/|\/$/g, ''))
+          .filter(Boolean)
+          .join('/')}`.replace(/:(\w+)/g, '{$1}');
         served.push(`${method} ${full}`);
       }
     }

@@ -14,7 +14,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ImportFileError, InvalidValueError, describeIssues, formatsOf } from '@liaison/domain';
+import { ImportFileError, InvalidValueError, describeIssues } from '@liaison/domain';
 import { type Response } from 'express';
 import { z } from 'zod';
 import { type AuthenticatedRequest, Roles } from '../auth/auth.guard';
@@ -24,6 +24,7 @@ import { exportDirOf } from '../exchanges/export-service';
 import { ImportRefusedError } from '../exchanges/import-service';
 
 import { type Kernel } from '../kernel/kernel';
+import { describePlugin } from '../plugins/plugin-description';
 import { KERNEL } from '../nest/tokens';
 import { positiveInt, uaiParam, yearParam } from './query-params';
 
@@ -69,27 +70,11 @@ export class ExchangesController {
     }
   }
 
-  /** The plugins, their formats (and whether an import has a shipped default file) and their controls: what the admin UI offers. */
+  /** The plugins and what they offer (formats, controls, reports, channels): what the admin UI offers. */
   @Get('formats')
   formats() {
     return {
-      plugins: this.kernel.plugins.plugins.map((p) => ({
-        ...p.manifest,
-        formats: formatsOf(p).map((f) =>
-          f.direction === 'import'
-            ? { ...f, defaultFile: Boolean(p.importers?.find((i) => i.formatId === f.formatId)?.defaultFile) }
-            : f,
-        ),
-        controls: (p.controls ?? []).map((c) => ({ id: c.id, displayName: c.displayName })),
-        reports: (p.reports ?? []).map((r) => ({ id: r.id, displayName: r.displayName, parameters: r.parameters ?? {} })),
-        channels: (p.channels ?? []).map((c) => ({
-          id: c.id,
-          displayName: c.displayName,
-          status: c.status,
-          actions: c.actions,
-          settings: c.settings ?? [],
-        })),
-      })),
+      plugins: this.kernel.plugins.plugins.map(describePlugin),
     };
   }
 

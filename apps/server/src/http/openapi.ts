@@ -28,6 +28,16 @@ const queryParam = (name: string, description: string, type = 'string') => ({
 
 const pathParam = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 
+/** `{"uai", "year"}`: the body of the requests that act on one establishment's year. */
+const schoolYearBody = {
+  required: true,
+  content: {
+    'application/json': {
+      schema: { type: 'object', required: ['uai', 'year'], properties: { uai: { type: 'string' }, year: { type: 'integer' } } },
+    },
+  },
+};
+
 const asOfParam = queryParam('asOf', 'tel qu’à cette position globale (voyage dans le temps)', 'integer');
 
 /**
@@ -305,18 +315,7 @@ export function buildOpenApiDocument(commands: CommandRegistry, version: string)
         post: {
           summary: 'Produit un export (la requête vaut confirmation)',
           parameters: [pathParam('format')],
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['uai', 'year'],
-                  properties: { uai: { type: 'string' }, year: { type: 'integer' } },
-                },
-              },
-            },
-          },
+          requestBody: schoolYearBody,
           responses: {
             200: json({ type: 'object' }, 'le manifeste et les avertissements'),
             409: json({ type: 'object' }, 'bloqué par des anomalies : {error: "blocked", anomalies}'),
@@ -348,18 +347,7 @@ export function buildOpenApiDocument(commands: CommandRegistry, version: string)
         post: {
           summary: 'Échange par un service web (canal), ex. siecle.omogen pull | send | sync',
           parameters: [pathParam('channel'), pathParam('action')],
-          requestBody: {
-            required: true,
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['uai', 'year'],
-                  properties: { uai: { type: 'string' }, year: { type: 'integer' } },
-                },
-              },
-            },
-          },
+          requestBody: schoolYearBody,
           responses: {
             200: json({ type: 'object' }, 'terminé : {channel, action, status, steps, details}'),
             202: json({ type: 'object' }, 'en attente de l’accusé de traitement'),

@@ -310,7 +310,7 @@ describe('folding projections', () => {
     expect(writes).toEqual([4, 4, 3]);
   });
 
-  it.each([
+  it.each<[string, { failAt?: number; failInWrite?: boolean }]>([
     ['while folding', { failAt: 6 }],
     ['while writing', { failInWrite: true }],
   ])('that fail %s are marked failed and keep their checkpoint and rows', async (_when, options) => {

@@ -1,5 +1,5 @@
 import { type Command } from 'commander';
-import { formatsOf } from '@liaison/domain';
+import { describePlugin } from '../../plugins/plugin-description';
 import { withAppContext } from '../app-context';
 import { type CommonOptions, resolveDbPath, withCommonOptions } from '../options';
 import { Output } from '../output';
@@ -10,18 +10,7 @@ export function registerFormatsCommand(program: Command): void {
   ).action(async (options: CommonOptions) => {
     const out = new Output(Boolean(options.json));
     const plugins = await withAppContext(resolveDbPath(options), async (_app, kernel) =>
-      kernel.plugins.plugins.map((p) => ({
-        ...p.manifest,
-        formats: formatsOf(p),
-        reports: (p.reports ?? []).map((r) => ({ id: r.id, displayName: r.displayName })),
-        channels: (p.channels ?? []).map((c) => ({
-          id: c.id,
-          displayName: c.displayName,
-          status: c.status,
-          actions: c.actions,
-          settings: c.settings ?? [],
-        })),
-      })),
+      kernel.plugins.plugins.map(describePlugin),
     );
     out.data({ plugins });
     for (const p of plugins) {
