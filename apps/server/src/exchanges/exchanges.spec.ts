@@ -62,6 +62,30 @@ function testPlugin(): LiaisonPlugin {
     ],
     exporters: [
       {
+        // Numbers the pupils it sends, as the SIECLE import numbers private ids.
+        formatId: 'test.numbered',
+        displayName: 'Liste numérotée',
+        status: 'adapter',
+        bookkeepingEventTypes: ['PupilSiecleIdSet'],
+        prepare: (s) => {
+          const numbered = pupilsOfYear(s).filter((p) => p.siecleId !== undefined).length;
+          return pupilsOfYear(s)
+            .filter((p) => p.siecleId === undefined)
+            .map((p, i) => ({
+              type: 'SetPupilSiecleId',
+              payload: { uai: s.uai, pupilId: p.pupilId, eleveId: String(numbered + i + 1) },
+            }));
+        },
+        plan: (s) => ({ blocking: [], warnings: [], counts: { pupils: pupilsOfYear(s).length } }),
+        build: (s) => {
+          const lines = pupilsOfYear(s).map((p) => {
+            if (p.siecleId === undefined) throw new Error(`${p.pupilId} envoyé sans numéro`);
+            return `${p.pupilId};${p.siecleId}`;
+          });
+          return { files: [{ path: `LIST/${s.uai}/numbered.txt`, bytes: Buffer.from(`${lines.join('\n')}\n`) }], counts: {} };
+        },
+      },
+      {
         formatId: 'test.list',
         displayName: 'Liste',
         status: 'adapter',
@@ -214,5 +238,27 @@ describe('imports and exports through plugins', () => {
     expect(replay.manifest.files).toEqual(first.manifest.files);
     expect(readFileSync(replay.paths[0]!)).toEqual(bytes);
     expect(kernel.store.headPosition()).toBe(head);
+  });
+
+  it('prepares a send on the state read under the write lock: a change made meanwhile is numbered and sent', async () => {
+    const out = join(dir, 'Export');
+    const result = await kernel.exports.produce({
+      formatId: 'test.numbered',
+      uai: UAI,
+      year: Y,
+      outDir: out,
+      actor: 'direction',
+      source: 'test',
+      // Between the plan the user confirmed and the send, someone else enrols a pupil.
+      confirm: async () => {
+        await kernel.pipeline.executeBatch(pupil('E4', 'Nouveau'), ctx);
+        return true;
+      },
+    });
+    expect(readFileSync(result.paths[0]!, 'utf8')).toBe('E1;1\nE2;2\nE3;3\nE4;4\n');
+    const numbered = kernel.store.readAll({ types: ['PupilSiecleIdSet'] });
+    expect(numbered.map((e) => (e.data as { pupilId: string }).pupilId)).toEqual(['E1', 'E2', 'E3', 'E4']);
+    expect(new Set(numbered.map((e) => e.metadata.correlationId)).size).toBe(1);
+    expect(result.manifest.asOf).toBe(numbered.at(-1)!.globalPosition);
   });
 });

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import {
   type Anomaly,
@@ -17,6 +17,7 @@ import {
   streamIds,
 } from '@liaison/domain';
 import { type EventData, ExportProduced } from '@liaison/events';
+import { type SqliteConnection } from '../database/sqlite-connection';
 import { type Kernel } from '../kernel/kernel';
 import { commitFiles, discard, stageFiles } from './atomic-write';
 import { ExportBlockedError, ExportCancelledError } from './exchange-errors';
@@ -108,13 +109,20 @@ export class ExportService {
     ) {
       throw new ExportCancelledError();
     }
-    const prepared = exporter.prepare?.(live) ?? [];
-    if (prepared.length > 0) await this.kernel.pipeline.executeBatch(prepared, context);
-    const snapshot = prepared.length > 0 ? await this.snapshot(request.uai, request.year) : live;
-    if (prepared.length > 0) {
-      plan = exporter.plan(snapshot);
+    // What the send needs (ids, a send number) is decided and recorded under the write lock, on
+    // the state read in that same transaction, and the file is built as of the position right
+    // after: no other writer can slip a change between what was prepared and what is sent.
+    const correlationId = randomUUID();
+    const snapshot = await this.kernel.db.transaction(async (tx) => {
+      const current = await this.snapshot(request.uai, request.year, undefined, tx);
+      const prepared = exporter.prepare?.(current) ?? [];
+      if (prepared.length === 0 && current.asOf === live.asOf) return current;
+      for (const raw of prepared) await this.kernel.pipeline.executeIn(tx, raw, { ...context, correlationId });
+      const after = prepared.length > 0 ? await this.snapshot(request.uai, request.year, undefined, tx) : current;
+      plan = exporter.plan(after);
       if (plan.blocking.length > 0) throw new ExportBlockedError(request.formatId, plan.blocking);
-    }
+      return after;
+    });
     const exportId = exportIdOf(request.formatId, request.uai, request.year, snapshot.asOf);
     const built = exporter.build(snapshot, { exportId, producedAt: snapshot.asOfTime });
     const manifest: ExportManifest = {
@@ -311,8 +319,8 @@ export class ExportService {
     return exporter;
   }
 
-  private async snapshot(uai: string, year: number, asOf?: number): Promise<SchoolSnapshot> {
-    const snapshot = await loadSnapshot(this.kernel, uai, year, asOf);
+  private async snapshot(uai: string, year: number, asOf?: number, tx?: SqliteConnection): Promise<SchoolSnapshot> {
+    const snapshot = await loadSnapshot(this.kernel, uai, year, asOf, tx);
     if (!snapshot.establishment.registered) {
       throw new RuleViolationError('establishment_unknown', `l’établissement ${uai} n’est pas enregistré`);
     }
