@@ -15,6 +15,7 @@ import {
 import { Database } from '../database/database';
 import { ConcurrencyError } from './errors';
 import { type AppendRequest, EventStore } from './event-store';
+import { TS_CHILD_BOOTSTRAP } from '../testing/ts-child-bootstrap';
 
 const NoteTaken = defineEvent('NoteTaken', z.object({ text: z.string().min(1) }));
 
@@ -393,32 +394,7 @@ async function race(a: StoreProcess, b: StoreProcess, requests: (who: string) =>
   return Promise.all([a.append(requests(a.who)), b.append(requests(b.who))]);
 }
 
-/** Loads TypeScript sources in a plain node child process, the workspace packages from their sources. */
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
-const BOOTSTRAP = `
-const Module = require('node:module');
-const fs = require('node:fs');
-const swc = require(${JSON.stringify(require.resolve('@swc/core'))});
-const aliases = {
-  '@liaison/events': ${JSON.stringify(path.join(REPO_ROOT, 'packages/events/src/index.ts'))},
-  '@liaison/domain': ${JSON.stringify(path.join(REPO_ROOT, 'packages/domain/src/index.ts'))},
-};
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  return resolve.call(this, aliases[request] ?? request, ...rest);
-};
-require.extensions['.ts'] = (module, filename) => {
-  const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true } },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
-`;
-
-const STORE_CHILD = `${BOOTSTRAP}
-const src = ${JSON.stringify(path.resolve(__dirname, '..'))};
+const STORE_CHILD = `${TS_CHILD_BOOTSTRAP}
 const { Database } = require(src + '/database/database.ts');
 const { EventStore } = require(src + '/event-store/event-store.ts');
 const { ConcurrencyError } = require(src + '/event-store/errors.ts');

@@ -8,6 +8,7 @@ import { defineEvent, type NewEvent } from '@liaison/events';
 import { type CommandContext } from '../commands/command-pipeline';
 import { Kernel, type KernelOptions } from '../kernel/kernel';
 import { readCheckpoint } from './checkpoints';
+import { TS_CHILD_BOOTSTRAP } from '../testing/ts-child-bootstrap';
 
 const CHECK_LETTERS = 'ABCDEFGHJKLMNPRSTUVWXYZ';
 /** A valid UAI for any n below 10^7. */
@@ -467,32 +468,7 @@ describe('a projection whose version is bumped', () => {
 // ---------------------------------------------------------------------------------------------
 // A projection runner in another process, on its own connection to the same file.
 
-const REPO_ROOT = path.resolve(__dirname, '../../../..');
-/** Loads TypeScript sources in a plain node child process, the workspace packages from their sources. */
-const BOOTSTRAP = `
-const Module = require('node:module');
-const fs = require('node:fs');
-const swc = require(${JSON.stringify(require.resolve('@swc/core'))});
-const aliases = {
-  '@liaison/events': ${JSON.stringify(path.join(REPO_ROOT, 'packages/events/src/index.ts'))},
-  '@liaison/domain': ${JSON.stringify(path.join(REPO_ROOT, 'packages/domain/src/index.ts'))},
-};
-const resolve = Module._resolveFilename;
-Module._resolveFilename = function (request, ...rest) {
-  return resolve.call(this, aliases[request] ?? request, ...rest);
-};
-require.extensions['.ts'] = (module, filename) => {
-  const { code } = swc.transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true } },
-    module: { type: 'commonjs' },
-  });
-  module._compile(code, filename);
-};
-`;
-
-const RUNNER_CHILD = `${BOOTSTRAP}
-const src = ${JSON.stringify(path.resolve(__dirname, '..'))};
+const RUNNER_CHILD = `${TS_CHILD_BOOTSTRAP}
 const { Database } = require(src + '/database/database.ts');
 const { EventStore } = require(src + '/event-store/event-store.ts');
 const { ProjectionEngine } = require(src + '/projections/projection-engine.ts');
