@@ -1,0 +1,309 @@
+import {
+  type Command,
+  DomainError,
+  ImportFileError,
+  type Importer,
+  type ImportPlan,
+  type ImportRow,
+  type PupilState,
+  pupilsOfYear,
+  type SchoolSnapshot,
+} from '@liaison/domain';
+import { z } from 'zod';
+import { isPeriod, type Period, periodLabel } from '../codes/periods';
+import { recordAttendancePayload, recordPeriodSynthesisPayload, recordSubjectAssessmentPayload } from '../commands/payloads';
+import { type ReferenceView } from '../commands/reference-view';
+import { assertPupilInDivision, assertSubjectKnown, assertTeachersKnown } from '../commands/rules';
+import { EVALUATIONS_FORMAT_ID } from '../format-ids';
+import { pupilLabel } from '../model/anomalies';
+import { pupilLivretOf } from '../model/livret-states';
+import { type PeriodRecord, subjectKey } from '../model/pupil-livret';
+import { sameValue } from '../model/same-value';
+import { readSiecleReference } from '../reference/siecle-reference';
+import { type CsvRecord, decodeCsv, normaliseHeader, parseCsv } from './csv-read';
+import { type Column, COLUMNS, locateColumns, PUPIL_COLUMNS } from './evaluations-template';
+
+const frenchMessages = z.locales.fr().localeError;
+const SEPARATORS = [';', ',', '\t'] as const;
+
+interface Line {
+  ref: string;
+  line: number;
+  get(column: Column): string | undefined;
+}
+
+/** The separator that makes the most template headers out of the first line (`;` on a tie). */
+function detectSeparator(text: string): string {
+  const first = text.split(/\r?\n/, 1)[0] ?? '';
+  const score = (sep: string) => locateColumns(first.split(sep)).index;
+  return [...SEPARATORS].sort((a, b) => Object.keys(score(b)).length - Object.keys(score(a)).length)[0]!;
+}
+
+/** `JJ/MM/AAAA` or `AAAA-MM-JJ` as `AAAA-MM-JJ`; anything else as given (the schema then says why). */
+function isoDate(value: string): string {
+  const fr = /^([0-9]{2})\/([0-9]{2})\/([0-9]{4})$/.exec(value);
+  return fr ? `${fr[3]}-${fr[2]}-${fr[1]}` : value;
+}
+
+/** `12,5` or `12.5`; anything else as given. */
+const mark = (value: string) => value.replace(',', '.');
+
+function count(value: string | undefined): number | string | undefined {
+  if (value === undefined) return undefined;
+  return /^[0-9]+$/.test(value) ? Number(value) : value;
+}
+
+function yesNo(value: string | undefined): boolean | string | undefined {
+  if (value === undefined) return undefined;
+  const v = normaliseHeader(value);
+  if (['oui', 'o', 'x', '1', 'vrai'].includes(v)) return true;
+  if (['non', 'n', '0', 'faux'].includes(v)) return false;
+  return value;
+}
+
+function referenceView(snapshot: SchoolSnapshot): ReferenceView {
+  const read = readSiecleReference(snapshot);
+  if (!read.ok) throw new ImportFileError(read.message);
+  return {
+    subjects: Object.fromEntries(Object.entries(read.reference.subjects).map(([code, s]) => [code, { label: s.label }])),
+    teachers: Object.fromEntries(
+      Object.entries(read.reference.teachers).map(([id, t]) => [id, { lastName: t.lastName, firstName: t.firstName }]),
+    ),
+  };
+}
+
+/** The file's period: every line must name the same one (one file per period). */
+function periodOf(lines: readonly Line[]): Period {
+  const byValue = new Map<string, number[]>();
+  for (const l of lines) {
+    const v = (l.get('period') ?? '').toUpperCase();
+    byValue.set(v, [...(byValue.get(v) ?? []), l.line]);
+  }
+  if (byValue.size > 1) {
+    const parts = [...byValue].map(
+      ([v, ls]) => `${v || '(vide)'} ligne${ls.length > 1 ? 's' : ''} ${ls.slice(0, 5).join(', ')}${ls.length > 5 ? '…' : ''}`,
+    );
+    throw new ImportFileError(`un fichier par période : ce fichier en mêle plusieurs (${parts.join(' ; ')})`);
+  }
+  const value = [...byValue.keys()][0] ?? '';
+  if (!isPeriod(value)) {
+    throw new ImportFileError(`période « ${value} » (ligne ${lines[0]?.line}) invalide : T1, T2, T3, S1 ou S2 est attendue`);
+  }
+  return value;
+}
+
+function matchPupil(line: Line, snapshot: SchoolSnapshot): { pupil?: PupilState; problem?: string } {
+  const eleveId = line.get('eleveId');
+  const pupilId = line.get('pupilId');
+  const ofYear = pupilsOfYear(snapshot);
+  if (eleveId !== undefined) {
+    const matches = ofYear.filter((p) => p.siecleId === eleveId);
+    if (matches.length > 1) return { problem: `ELEVE_ID ${eleveId} porté par plusieurs élèves` };
+    const pupil = matches[0];
+    if (pupil && pupilId !== undefined && pupil.pupilId !== pupilId) {
+      return { problem: `ELEVE_ID ${eleveId} est celui de l’élève ${pupil.pupilId}, pas de ${pupilId}` };
+    }
+    if (pupil) return { pupil };
+    if (pupilId === undefined) return {};
+  }
+  if (pupilId !== undefined) return { pupil: ofYear.find((p) => p.pupilId === pupilId) };
+  return { problem: 'ni ELEVE_ID ni identifiant d’élève' };
+}
+
+/** What the line says of the pupil's period, as the commands' payloads (still to validate). */
+function pupilPart(line: Line, base: Record<string, unknown>) {
+  const synthesis =
+    line.get('councilDate') !== undefined || line.get('synthesis') !== undefined || line.get('homework') !== undefined
+      ? {
+          ...base,
+          councilDate: line.get('councilDate') === undefined ? undefined : isoDate(line.get('councilDate')!),
+          synthesis: line.get('synthesis'),
+          ...(line.get('homework') !== undefined ? { homework: line.get('homework') } : {}),
+        }
+      : undefined;
+  const attendance = (['late', 'justified', 'unjustified', 'missedHours', 'lifeComment'] as const).some(
+    (c) => line.get(c) !== undefined,
+  )
+    ? {
+        ...base,
+        lateArrivals: count(line.get('late')),
+        justifiedAbsences: count(line.get('justified')),
+        unjustifiedAbsences: count(line.get('unjustified')),
+        ...(line.get('missedHours') !== undefined ? { missedHours: count(line.get('missedHours')) } : {}),
+        ...(line.get('lifeComment') !== undefined ? { comment: line.get('lifeComment') } : {}),
+      }
+    : undefined;
+  return { synthesis, attendance };
+}
+
+const validate = <T>(schema: z.ZodType<T>, payload: unknown, what: string): T => {
+  const parsed = schema.safeParse(payload, { error: frenchMessages });
+  // Our shapes' messages name the field in French: the payload's key paths would only add English.
+  if (!parsed.success)
+    throw new DomainError('invalid_value', `${what} : ${parsed.error.issues.map((i) => i.message).join(' ; ')}`, 'invalid');
+  return parsed.data;
+};
+
+/** Drops the stream's identity to compare a payload with what the livret holds. */
+const fieldsOf = (payload: Record<string, unknown>) => {
+  const { uai: _u, year: _y, pupilId: _p, ...fields } = payload;
+  return fields;
+};
+
+/**
+ * « Import des évaluations » (`livrets.evaluations`): one CSV file per period from the grade
+ * book or a spreadsheet, following our template (docs/formats/livrets-csv.md). Each line is a
+ * pupil's subject for the period (positioning or mark, appraisal, teachers by STS id); the
+ * council's synthesis and the vie scolaire are pupil columns, given on one or every line of the
+ * pupil. A line whose pupil is unknown is reported, not an error; a line that breaks a rule (a
+ * subject outside the year's nomenclature, a teacher STS-web does not know, a pupil of another
+ * division) is rejected with its line number, and the server refuses the whole file.
+ */
+export function evaluationsImporter(): Importer {
+  return {
+    formatId: EVALUATIONS_FORMAT_ID,
+    displayName: 'Évaluations d’une période (CSV du logiciel de notes, modèle Liaison)',
+    status: 'adapter',
+    parse(bytes, context): ImportPlan {
+      const { snapshot } = context;
+      if (snapshot.establishment.degree === 'first') {
+        throw new ImportFileError('les livrets LSU et LSL concernent le second degré : cet établissement est du premier degré');
+      }
+      const { text, encoding } = decodeCsv(bytes);
+      const separator = detectSeparator(text);
+      const parsed = parseCsv(text, separator);
+      if (parsed.unclosedQuoteLine !== undefined) {
+        throw new ImportFileError(`ligne ${parsed.unclosedQuoteLine} : guillemet ouvert jamais fermé`);
+      }
+      const [header, ...records] = parsed.records;
+      if (!header) throw new ImportFileError('fichier vide : la ligne d’en-tête est attendue');
+      const { index, unknown } = locateColumns(header.fields);
+      const missing = (Object.keys(COLUMNS) as Column[]).filter((c) => COLUMNS[c].required && index[c] === undefined);
+      if (index.eleveId === undefined && index.pupilId === undefined) missing.push('eleveId');
+      if (missing.length > 0) {
+        throw new ImportFileError(
+          `colonne(s) manquante(s) : ${missing.map((c) => (c === 'eleveId' ? 'ELEVE_ID ou Identifiant' : COLUMNS[c].header)).join(', ')} (voir le modèle livrets.evaluations)`,
+        );
+      }
+      const lines: Line[] = records
+        .filter((r: CsvRecord) => r.fields.some((f) => f.trim() !== ''))
+        .map((r) => ({
+          ref: `ligne ${r.line}`,
+          line: r.line,
+          get: (column: Column) => {
+            const i = index[column];
+            const v = i === undefined ? undefined : r.fields[i]?.trim();
+            return v === undefined || v === '' ? undefined : v;
+          },
+        }));
+      if (lines.length === 0) throw new ImportFileError('aucune ligne d’évaluation sous l’en-tête');
+      const period = periodOf(lines);
+      const reference = referenceView(snapshot);
+      const { uai, year } = context;
+
+      /** The pupil-level values already taken for each pupil, with the line they came from. */
+      const taken = new Map<string, Map<string, { value: string; line: number }>>();
+      const rows: ImportRow[] = lines.map((line) => {
+        const match = matchPupil(line, snapshot);
+        const named = [line.get('lastName')?.toUpperCase(), line.get('firstName')].filter(Boolean).join(' ');
+        const subjectCode = line.get('subject') ?? '';
+        const subjectLabel = reference.subjects[subjectCode]?.label;
+        const what = `${subjectCode}${subjectLabel ? ` ${subjectLabel}` : ''}`;
+        if (match.problem)
+          return { ref: line.ref, outcome: 'rejected', subject: `${named || 'élève ?'} — ${what}`, message: match.problem };
+        const pupil = match.pupil;
+        if (!pupil) {
+          return {
+            ref: line.ref,
+            outcome: 'unmatched',
+            subject: `${named || line.get('eleveId') || line.get('pupilId')} — ${what}`,
+            message: `aucun élève de l’année avec ${line.get('eleveId') ? `l’ELEVE_ID ${line.get('eleveId')}` : `l’identifiant ${line.get('pupilId')}`}`,
+          };
+        }
+        const subject = `${pupilLabel(pupil, year)} — ${what}`;
+        const base = { uai, year, pupilId: pupil.pupilId!, classCode: line.get('division'), period };
+        try {
+          // Pupil columns: one value per pupil, whichever of their lines carries it.
+          const seen = taken.get(pupil.pupilId!) ?? new Map<string, { value: string; line: number }>();
+          taken.set(pupil.pupilId!, seen);
+          for (const column of PUPIL_COLUMNS) {
+            const value = line.get(column);
+            if (value === undefined) continue;
+            const earlier = seen.get(column);
+            if (earlier && earlier.value !== value) {
+              throw new DomainError(
+                'pupil_column_conflict',
+                `${COLUMNS[column].header} « ${value} » diffère de « ${earlier.value} » (ligne ${earlier.line}) pour le même élève`,
+                'rule',
+              );
+            }
+          }
+          const assessment = validate(
+            recordSubjectAssessmentPayload,
+            {
+              ...base,
+              subjectCode,
+              electionMode: line.get('mode') ?? 'S',
+              teacherIds: (line.get('teachers') ?? '').split(/[\s,|]+/).filter(Boolean),
+              ...(line.get('positioning') !== undefined ? { positioning: count(line.get('positioning')) } : {}),
+              ...(line.get('average') !== undefined ? { average: mark(line.get('average')!) } : {}),
+              ...(yesNo(line.get('notGraded')) !== undefined ? { notGraded: yesNo(line.get('notGraded')) } : {}),
+              ...(line.get('classAverage') !== undefined ? { classAverage: mark(line.get('classAverage')!) } : {}),
+              ...(line.get('appraisal') !== undefined ? { appraisal: line.get('appraisal') } : {}),
+              ...(line.get('programme') !== undefined
+                ? {
+                    programmeElements: line
+                      .get('programme')!
+                      .split('|')
+                      .map((e) => e.trim())
+                      .filter(Boolean),
+                  }
+                : {}),
+            },
+            'évaluation',
+          );
+          assertPupilInDivision(pupil, assessment);
+          assertSubjectKnown(reference, year, assessment.subjectCode);
+          assertTeachersKnown(reference, year, assessment.teacherIds);
+          const parts = pupilPart(line, base);
+          const synthesis = parts.synthesis && validate(recordPeriodSynthesisPayload, parts.synthesis, 'synthèse du conseil');
+          const attendance = parts.attendance && validate(recordAttendancePayload, parts.attendance, 'vie scolaire');
+          for (const column of PUPIL_COLUMNS) {
+            const value = line.get(column);
+            if (value !== undefined && !seen.has(column)) seen.set(column, { value, line: line.line });
+          }
+          const record: PeriodRecord | undefined = pupilLivretOf(snapshot, pupil.pupilId!).periods[period];
+          const current = record?.subjects[subjectKey(assessment.subjectCode, assessment.electionMode)];
+          const commands: Command[] = [];
+          if (!sameValue(current, fieldsOf(assessment))) commands.push({ type: 'RecordSubjectAssessment', payload: assessment });
+          if (synthesis && !sameValue(record?.synthesis, fieldsOf(synthesis)))
+            commands.push({ type: 'RecordPeriodSynthesis', payload: synthesis });
+          if (attendance && !sameValue(record?.attendance, fieldsOf(attendance)))
+            commands.push({ type: 'RecordAttendance', payload: attendance });
+          if (commands.length === 0)
+            return { ref: line.ref, outcome: 'unchanged', subject, message: `${periodLabel(period)} : déjà à jour` };
+          const changes = [
+            commands.some((c) => c.type === 'RecordSubjectAssessment') ? 'évaluation' : undefined,
+            synthesis && commands.some((c) => c.type === 'RecordPeriodSynthesis') ? 'synthèse du conseil' : undefined,
+            attendance && commands.some((c) => c.type === 'RecordAttendance') ? 'vie scolaire' : undefined,
+          ].filter(Boolean);
+          return {
+            ref: line.ref,
+            outcome: current === undefined ? 'create' : 'update',
+            subject,
+            message: `${periodLabel(period)} : ${changes.join(', ')}`,
+            commands,
+          };
+        } catch (error) {
+          if (error instanceof DomainError) return { ref: line.ref, outcome: 'rejected', subject, message: error.message };
+          throw error;
+        }
+      });
+      const notes = [
+        `fichier ${context.fileName} : ${periodLabel(period)}, ${lines.length} ligne(s), encodage ${encoding}, séparateur « ${separator === '\t' ? 'tabulation' : separator} »`,
+      ];
+      if (unknown.length > 0) notes.push(`colonne(s) ignorée(s) : ${unknown.join(', ')}`);
+      return { rows, notes, successMessage: `Import des évaluations du ${periodLabel(period)} réussi` };
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** The rule ids of the LSL pre-export control (`plan`). */
+export const LSL_RULES = {
+  reference: 'lsl-donnees-reference',
+  uai: 'lsl-uai',
+  nothing: 'lsl-aucun-livret',
+  noLivret: 'lsl-eleve-sans-livret',
+  eleveId: 'lsl-eleve-id',
+  periods: 'lsl-periodes',
+  subject: 'lsl-matiere',
+  mode: 'lsl-modalite',
+  teacher: 'lsl-enseignant',
+  annual: 'lsl-appreciation-annuelle',
+  text: 'lsl-texte',
+  length: 'lsl-longueur',
+  decimal: 'lsl-decimal',
+  competence: 'lsl-competence',
+  engagement: 'lsl-engagement',
+  opinion: 'lsl-avis',
+  structure: 'lsl-structure',
+} as const;

@@ -1,0 +1,30 @@
+import { pupilsOfYear, type SchoolSnapshot, streamIds } from '@liaison/domain';
+import { referenceStreamId } from '@liaison/plugin-second-degree-siecle/events';
+import { livretStreamPrefix, livretYearStreamId } from '../events/streams';
+import { levelOfPupil } from './levels';
+
+/**
+ * The streams whose changes an LSU or LSL export carries (`Exporter.inScope`): the livrets of the
+ * pupils the file covers, the year's shared livret data, the SIECLE / STS-web reference data the
+ * file reads (subjects, teachers), and of the core streams the covered pupils and their guardians;
+ * the establishment, the year and the classes stay in. Other pupils (the lycée's for LSU, the
+ * collège's for LSL) are left out.
+ */
+export function livretScope(snapshot: SchoolSnapshot, livret: 'lsu' | 'lsl'): (streamId: string) => boolean {
+  const { uai, year } = snapshot;
+  const covered = pupilsOfYear(snapshot).filter((p) => levelOfPupil(snapshot, p)?.livret === livret);
+  const pupils = new Set(covered.map((p) => p.pupilId!));
+  const guardians = new Set(covered.flatMap((p) => Object.keys(p.guardians)));
+  const livretPrefix = livretStreamPrefix(uai, year);
+  const pupilPrefix = streamIds.pupil(uai, '');
+  const guardianPrefix = streamIds.guardian(uai, '');
+  return (streamId) => {
+    if (streamId.startsWith(livretPrefix)) return pupils.has(streamId.slice(livretPrefix.length));
+    if (streamId.startsWith(pupilPrefix)) return pupils.has(streamId.slice(pupilPrefix.length));
+    if (streamId.startsWith(guardianPrefix)) return guardians.has(streamId.slice(guardianPrefix.length));
+    if (streamId === livretYearStreamId(uai, year) || streamId === referenceStreamId(uai, year)) return true;
+    // Other livret years, other establishments' streams: not this file's.
+    if (streamId.startsWith('livret')) return false;
+    return true;
+  };
+}
