@@ -101,6 +101,8 @@ describe('the yearly checklist through the CLI', () => {
       '5',
       '6',
       '7',
+      // 8 and 9 (Parcoursup, LSU) come from the livrets plugin, merged in step order.
+      ...['8', '9'],
       ...['10', '11', '12', '13', '14', '15', '16'],
       ...['17', '18', '19', '20', '21', '22', '23'],
     ]);
@@ -112,7 +114,7 @@ describe('the yearly checklist through the CLI', () => {
       occurrences: [{ how: 'tick', actor: 'm.principal', doneOn: '2018-06-20' }],
     });
     expect(list.steps.filter((s) => s.status === 'open').map((s) => s.number)).toEqual([
-      ...['1', '2', '3', '5', '6'],
+      ...['1', '2', '3', '5', '6', '8', '9'],
       ...['10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20', '22', '23'],
     ]);
     expect(list.steps.find((s) => s.number === '21')!.status).toBe('not-applicable');

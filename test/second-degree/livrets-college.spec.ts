@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { liaison, tempDir } from '../support/cli';
-import { jsonl, nomenclature, referenceXsd, stsEmp, xsdErrors } from './livrets-fixtures';
+import { xsdErrors } from '../support/xsd';
+import { jsonl, nomenclature, referenceXsd, stsEmp } from './livrets-fixtures';
 
 const UAI = '0750680G';
 const YEAR = 2018;
@@ -149,6 +150,7 @@ describe('a collège term through the CLI: STS-web, the grade book’s CSV, the 
     expect(exported.stderr).toBe('');
     expect(exported.status).toBe(0);
     const manifest = JSON.parse(exported.stdout) as {
+      exportId: string;
       paths: string[];
       files: Array<{ name: string }>;
       counts: Record<string, number>;
@@ -156,7 +158,7 @@ describe('a collège term through the CLI: STS-web, the grade book’s CSV, the 
     expect(manifest.files.map((f) => f.name)).toEqual([`LSU/${UAI}/LSU-${UAI}-${YEAR}.xml`]);
     expect(manifest.counts).toMatchObject({ pupils: 3, periodicBilans: 3, cycleBilans: 3 });
     const xml = readFileSync(manifest.paths[0]!);
-    expect(await xsdErrors(xml, referenceXsd('lsu', 'import-bilan-complet.xsd'))).toEqual([]);
+    expect(await xsdErrors(referenceXsd('lsu', 'import-bilan-complet.xsd'), 'lsu.xml', xml)).toEqual([]);
     const text = xml.toString('utf8');
     expect(text).toContain('<eleve id="EL_P3" id-be="1003" nom="Cœurdacier" prenom="Zoé" code-division="3A"/>');
     expect(text).toContain('<enseignant id="ENS_12345" type="epp" id-sts="12345" civilite="MME" nom="DUPONT" prenom="Hélène"/>');
@@ -172,5 +174,17 @@ describe('a collège term through the CLI: STS-web, the grade book’s CSV, the 
       window: 'Avant le 14 juillet',
     });
     expect(steps.find((s) => s.stepId === 'second-degree-livrets:8')?.status).not.toBe('done');
+
+    // A bilan corrected after the send is what the next LSU file carries: the export's
+    // « changes since » names it, with its author, like any change of a pupil.
+    const corrected = cycle4('P1');
+    corrected.payload.synthesis = 'Socle maîtrisé ; très bonne autonomie.';
+    expect(exec(corrected).status).toBe(0);
+    const since = run(['history', '--since-export', manifest.exportId, '--json']);
+    expect(since.status).toBe(0);
+    const changed = JSON.parse(since.stdout) as Array<{ streamId: string; type: string; metadata: { actor: string } }>;
+    expect(changed.map((e) => [e.streamId, e.type, e.metadata.actor])).toEqual([
+      [`livret-${UAI}-${YEAR}-P1`, 'LivretCycleBilanRecorded', 'secretariat.nguyen'],
+    ]);
   });
 });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { repoRoot } from '../support/cli';
@@ -86,21 +85,6 @@ ${structures}
 export const nomenclature = (file: string) =>
   resolve(repoRoot, '../shared/reference/siecle/bee-exports/nomenclature/lycee-arago-0750680G', file);
 export const referenceXsd = (...parts: string[]) => resolve(repoRoot, '../shared/reference', ...parts);
-
-// The server's XSD validator: libxml2 in WebAssembly (UTF-8 only; LSU and LSL files are UTF-8).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { validateXML } = require(require.resolve('xmllint-wasm', { paths: [resolve(repoRoot, 'apps/server')] })) as {
-  validateXML: (o: unknown) => Promise<{ valid: boolean; errors: Array<{ message: string }> }>;
-};
-
-/** libxml2's errors for the file against the XSD; empty when valid. */
-export async function xsdErrors(xml: Buffer, xsdPath: string): Promise<string[]> {
-  const result = await validateXML({
-    xml: [{ fileName: 'export.xml', contents: xml.toString('utf8') }],
-    schema: [readFileSync(xsdPath, 'utf8')],
-  });
-  return result.valid ? [] : result.errors.map((e) => e.message);
-}
 
 /** A JSONL file of commands, one per line. */
 export const jsonl = (...commands: Array<{ type: string; payload: Record<string, unknown> }>) =>

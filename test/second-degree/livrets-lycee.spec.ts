@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { liaison, tempDir } from '../support/cli';
-import { jsonl, nomenclature, referenceXsd, stsEmp, xsdErrors } from './livrets-fixtures';
+import { xsdErrors } from '../support/xsd';
+import { jsonl, nomenclature, referenceXsd, stsEmp } from './livrets-fixtures';
 
 const UAI = '0750680G';
 const YEAR = 2019;
@@ -140,7 +141,7 @@ describe('a lycée year through the CLI: the premières’ marks, the LSL file a
     const manifest = JSON.parse(exported.stdout) as { paths: string[]; files: Array<{ name: string }> };
     expect(manifest.files.map((f) => f.name)).toEqual([`LSL/${UAI}/LSL-${UAI}-${YEAR}.xml`]);
     const xml = readFileSync(manifest.paths[0]!);
-    expect(await xsdErrors(xml, referenceXsd('lsl', 'import-lsl_1.xsd'))).toEqual([]);
+    expect(await xsdErrors(referenceXsd('lsl', 'import-lsl_1.xsd'), 'lsl.xml', xml)).toEqual([]);
     const text = xml.toString('utf8');
     expect(text).toMatch(/<lsl:lsl xmlns:lsl="urn:ac-grenoble\.fr:lsl:import"/);
     expect(text).toContain('<eleve id="2001">');

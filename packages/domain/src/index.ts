@@ -45,6 +45,7 @@ export * from './plugin/school-snapshot';
 export * from './plugin/anomaly';
 export * from './plugin/importer';
 export * from './plugin/exporter';
+export * from './plugin/export-scope';
 export * from './plugin/control';
 export * from './ledger/ledger-state';
 export * from './ledger/ledger-evolve';

@@ -25,7 +25,7 @@ describe('the second-degree-livrets plugin', () => {
       ['lsl.livret', 'official'],
       ['parcoursup.notes', 'adapter'],
     ]);
-    for (const e of plugin.exporters!) expect(typeof e.inScope).toBe('function');
+    for (const e of plugin.exporters!) expect(typeof e.scope).toBe('function');
   });
 
   it('brings its events, its commands, the livret and livretannee aggregates, checklist steps 8 and 9 and a demo', () => {

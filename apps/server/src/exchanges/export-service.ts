@@ -4,6 +4,7 @@ import {
   type Anomaly,
   diffSnapshots,
   exportedPupils,
+  defaultExportScope,
   type Exporter,
   type ExportFile,
   type ExportPlan,
@@ -23,7 +24,6 @@ import { commitFiles, discard, stageFiles } from './atomic-write';
 import { ExportBlockedError, ExportCancelledError } from './exchange-errors';
 import { type EventWithChanges } from '../history/history-service';
 import { changesBySubject, type ChangesBySubject } from './changes-by-subject';
-import { exportScopeStreams } from './export-scope';
 import { loadSnapshot } from './snapshot-loader';
 import { validateXmlDocuments } from './xml-validation';
 
@@ -83,6 +83,10 @@ export interface ExportResult {
   /** True for `--as-of`: rebuilt from the log, nothing recorded. */
   replay: boolean;
 }
+
+/** The exporter's scope over the default one, as a predicate on stream ids. */
+const scopeOf = (exporter: Exporter, snapshot: SchoolSnapshot) =>
+  exporter.scope ? exporter.scope(snapshot, defaultExportScope(snapshot)) : defaultExportScope(snapshot);
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -278,7 +282,7 @@ export class ExportService {
 
   /** The events in the export's scope after `from`, up to the snapshot's position, with their values. */
   private eventsInScope(exporter: Exporter, snapshot: SchoolSnapshot, from: number): EventWithChanges[] {
-    const inScope = exportScopeStreams(snapshot);
+    const inScope = scopeOf(exporter, snapshot);
     const bookkeeping = new Set(exporter.bookkeepingEventTypes ?? []);
     // A pupil's stream also holds other years (the rollover pre-enrols into the next one): an
     // event naming another year changes nothing of this year's file.
@@ -291,7 +295,6 @@ export class ExportService {
       .filter(
         (e) =>
           inScope(e.streamId) &&
-          (exporter.inScope?.(e.streamId, snapshot) ?? true) &&
           !bookkeeping.has(e.type) &&
           !otherYear(e.data),
       );
@@ -300,8 +303,14 @@ export class ExportService {
 
   /** The pupils a file of this exporter holds: enrolled or exited during the year, in its scope. */
   private pupilsOf(exporter: Exporter): PupilFilter {
-    return (pupil, snapshot) =>
-      exportedPupils(pupil, snapshot) && (exporter.inScope?.(streamIds.pupil(snapshot.uai, pupil.pupilId!), snapshot) ?? true);
+    // One scope per snapshot: the predicate may index the snapshot's pupils.
+    const scopes = new WeakMap<SchoolSnapshot, (streamId: string) => boolean>();
+    return (pupil, snapshot) => {
+      if (!exportedPupils(pupil, snapshot)) return false;
+      let inScope = scopes.get(snapshot);
+      if (!inScope) scopes.set(snapshot, (inScope = scopeOf(exporter, snapshot)));
+      return inScope(streamIds.pupil(snapshot.uai, pupil.pupilId!));
+    };
   }
 
   /** The kept bytes of an export's file. */

@@ -53,8 +53,14 @@ export interface Exporter {
    * are bookkeeping, never listed among the changes an export carries.
    */
   readonly bookkeepingEventTypes?: readonly string[];
-  /** Narrows the export's scope (default: the establishment, the year, its classes, its pupils and their guardians). */
-  inScope?(streamId: string, snapshot: SchoolSnapshot): boolean;
+  /**
+   * The streams whose changes the export carries (its ledger's « changes since the last export »,
+   * and for pupil streams, which pupils the file covers), as a predicate built once per snapshot.
+   * Without it: `core` (`defaultExportScope`: the establishment, the year, its classes, the
+   * pupils of the year and their guardians). An exporter narrows it (a file for some levels
+   * only) or extends it with its plugin's own streams.
+   */
+  scope?(snapshot: SchoolSnapshot, core: (streamId: string) => boolean): (streamId: string) => boolean;
   plan(snapshot: SchoolSnapshot): ExportPlan;
   /** Pure: the same snapshot and context give the same bytes. */
   build(snapshot: SchoolSnapshot, context: ExportBuildContext): ExportBuild;

@@ -1,4 +1,4 @@
-import { streamIds } from '@liaison/domain';
+import { defaultExportScope, streamIds } from '@liaison/domain';
 import { stream } from '@liaison/domain/testing';
 import { PRODUCED_AT, pupil, sampleHistory, snapshotOf, UAI, YEAR } from '../__fixtures__/sample-school';
 import { LSL_XSD_2015, LSL_XSD_2016, referenceFile, xsdErrors } from '../__fixtures__/xsd-validate';
@@ -148,8 +148,8 @@ describe('the LSL export (lsl.livret)', () => {
 
   it('leaves out the collège’s pupils and blocks when no première has anything', () => {
     const snapshot = snapshotOf();
-    expect(exporter.inScope!(livretStreamId(UAI, YEAR, 'P4'), snapshot)).toBe(true);
-    expect(exporter.inScope!(livretStreamId(UAI, YEAR, 'P1'), snapshot)).toBe(false);
+    expect(exporter.scope!(snapshot, defaultExportScope(snapshot))(livretStreamId(UAI, YEAR, 'P4'))).toBe(true);
+    expect(exporter.scope!(snapshot, defaultExportScope(snapshot))(livretStreamId(UAI, YEAR, 'P1'))).toBe(false);
     const empty = snapshotOf(sampleHistory().filter((s) => !s.streamId.startsWith('livret-')));
     expect(exporter.plan(empty).blocking.map((a) => a.rule)).toEqual([LSL_RULES.nothing]);
   });

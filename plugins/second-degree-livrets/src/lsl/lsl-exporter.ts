@@ -35,7 +35,7 @@ export function lslExporter(): Exporter {
     formatId: LSL_FORMAT_ID,
     displayName: 'LSL : livret scolaire du lycée, classes de première (schéma public 1.0)',
     status: 'official',
-    inScope: (streamId, snapshot) => livretScope(snapshot, 'lsl')(streamId),
+    scope: (snapshot, core) => livretScope(snapshot, 'lsl', core),
     plan: (snapshot) => planOf(snapshot).plan,
     build(snapshot) {
       const { mapping, plan } = planOf(snapshot);

@@ -1,4 +1,4 @@
-import { type Anomaly, streamIds } from '@liaison/domain';
+import { type Anomaly, defaultExportScope, streamIds } from '@liaison/domain';
 import { stream, type StreamHistory } from '@liaison/domain/testing';
 import { ClassCoded, PupilClassChanged } from '@liaison/events';
 import { referenceStreamId, StsTeachersDeclared } from '@liaison/plugin-second-degree-siecle/events';
@@ -274,7 +274,7 @@ describe('the LSU export (lsu.bilans)', () => {
 
   it('counts the livrets, the year’s livret data and the SIECLE reference among an export’s changes, not the lycée’s pupils', () => {
     const snapshot = snapshotOf();
-    const inScope = (id: string) => exporter.inScope!(id, snapshot);
+    const inScope = exporter.scope!(snapshot, defaultExportScope(snapshot));
     expect(inScope(livretStreamId(UAI, YEAR, 'P1'))).toBe(true);
     expect(inScope(livretStreamId(UAI, YEAR, 'P4'))).toBe(false);
     expect(inScope(livretStreamId(UAI, YEAR - 1, 'P1'))).toBe(false);

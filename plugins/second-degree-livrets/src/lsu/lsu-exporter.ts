@@ -36,7 +36,7 @@ export function lsuExporter(): Exporter {
     formatId: LSU_FORMAT_ID,
     displayName: 'LSU : bilans périodiques et de fin de cycle du collège (import éditeur)',
     status: 'official',
-    inScope: (streamId, snapshot) => livretScope(snapshot, 'lsu')(streamId),
+    scope: (snapshot, core) => livretScope(snapshot, 'lsu', core),
     plan: (snapshot) => planOf(snapshot, snapshot.asOfTime).plan,
     build(snapshot, context) {
       const { mapping, plan } = planOf(snapshot, context.producedAt);

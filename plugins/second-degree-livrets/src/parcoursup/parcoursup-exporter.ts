@@ -80,7 +80,7 @@ export function parcoursupExporter(): Exporter {
     formatId: PARCOURSUP_FORMAT_ID,
     displayName: 'Parcoursup : notes des classes de première (adaptateur, format non public)',
     status: 'adapter',
-    inScope: (streamId, snapshot) => livretScope(snapshot, 'lsl')(streamId),
+    scope: (snapshot, core) => livretScope(snapshot, 'lsl', core),
     plan: (snapshot) => planOf(snapshot).plan,
     build(snapshot) {
       const { mapping, plan } = planOf(snapshot);
