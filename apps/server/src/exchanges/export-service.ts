@@ -292,12 +292,7 @@ export class ExportService {
     };
     const events = this.kernel.store
       .readAll({ uai: snapshot.uai, after: from, upTo: snapshot.asOf })
-      .filter(
-        (e) =>
-          inScope(e.streamId) &&
-          !bookkeeping.has(e.type) &&
-          !otherYear(e.data),
-      );
+      .filter((e) => inScope(e.streamId) && !bookkeeping.has(e.type) && !otherYear(e.data));
     return this.kernel.history.withChanges(events);
   }
 

@@ -84,7 +84,14 @@ describe('onde.be1d: the <UAI>.zip', () => {
       'Date radiation': '10/02/2027',
     });
     const moussa = rows.find((r) => r['Prénom élève'] === 'Moussa')!;
-    expect(moussa).toMatchObject({ 'Pays naissance': 'SENEGAL', 'Dept naissance': '', LV2: 'ALLEMAND', Pays2: 'SENEGAL', 'Code école origine': '0931434D', 'Date radiation': '' });
+    expect(moussa).toMatchObject({
+      'Pays naissance': 'SENEGAL',
+      'Dept naissance': '',
+      LV2: 'ALLEMAND',
+      Pays2: 'SENEGAL',
+      'Code école origine': '0931434D',
+      'Date radiation': '',
+    });
     const jules = rows.find((r) => r['Prénom élève'] === 'Jules')!;
     expect(jules[' Cycle']).toBe('CYCLE I');
   });
@@ -98,7 +105,10 @@ describe('onde.be1d: the <UAI>.zip', () => {
 
   it('takes its label tables from the plugin options', async () => {
     const plugin = createPlugin({ labels: { cycleLabels: { '1': 'MATERNELLE', '2': 'CYCLE II', '3': 'CYCLE III' } } });
-    const text = iconv.decode((await unzip(plugin.exporters![0]!.build(sampleSnapshot(), context).files[0]!.bytes)).get('eleves.csv')!, 'iso-8859-15');
+    const text = iconv.decode(
+      (await unzip(plugin.exporters![0]!.build(sampleSnapshot(), context).files[0]!.bytes)).get('eleves.csv')!,
+      'iso-8859-15',
+    );
     expect(text).toContain(';MATERNELLE;MS;');
   });
 
@@ -137,7 +147,10 @@ describe('onde.be1d: the <UAI>.zip', () => {
 
   it('computes DOS times in Paris wall-clock time, winter and summer', () => {
     // 10:30:42 UTC on 15 March = 11:30:42 in Paris (UTC+1); seconds are stored halved.
-    expect(dosDateTime('2027-03-15T10:30:42.000Z')).toEqual({ time: (11 << 11) | (30 << 5) | 21, date: (47 << 9) | (3 << 5) | 15 });
+    expect(dosDateTime('2027-03-15T10:30:42.000Z')).toEqual({
+      time: (11 << 11) | (30 << 5) | 21,
+      date: (47 << 9) | (3 << 5) | 15,
+    });
     // 22:15 UTC on 30 June = 00:15 on 1 July in Paris (UTC+2).
     expect(dosDateTime('2027-06-30T22:15:00Z')).toEqual({ time: (0 << 11) | (15 << 5), date: (47 << 9) | (7 << 5) | 1 });
   });
@@ -161,7 +174,7 @@ describe('onde.be1d: the <UAI>.zip', () => {
     const broken = brokenSample();
     delete broken.classes[0]!.rectoratCode;
     const text = iconv.decode((await unzip(exporter.build(broken, context).files[0]!.bytes)).get('eleves.csv')!, 'iso-8859-15');
-    expect(text).toContain(';CONTRAT D\'ASSOCIATION;CM1;;10/02/2027\r\n');
+    expect(text).toContain(";CONTRAT D'ASSOCIATION;CM1;;10/02/2027\r\n");
   });
 
   it('refuses, in French, a character the file cannot hold, naming the pupil and field', () => {

@@ -21,7 +21,8 @@ const joinAddress = (address: GuardianAddress | undefined) =>
 
 function sameAddress(a: GuardianAddress | undefined, b: GuardianAddress | undefined): boolean {
   if (!a || !b) return a === b;
-  const key = (x: GuardianAddress) => [x.line1, x.line2 ?? '', x.postalCode ?? '', x.commune, x.country].map(normaliseName).join('|');
+  const key = (x: GuardianAddress) =>
+    [x.line1, x.line2 ?? '', x.postalCode ?? '', x.commune, x.country].map(normaliseName).join('|');
   return key(a) === key(b);
 }
 
@@ -34,7 +35,11 @@ function languageLabel(snapshot: SchoolSnapshot, code: string | undefined): stri
 /** The address columns of one guardian (Adresse, Cp, Commune, Pays), traced to the guardian's fields. */
 function addressCells(snapshot: SchoolSnapshot, guardianId: string | undefined, entity: CellSource['entity']): Cell[] {
   const address = guardianId === undefined ? undefined : snapshot.guardians[guardianId]?.person?.address;
-  const at = (field: string, value?: string): CellSource => ({ entity, field: `guardians.${guardianId}.address.${field}`, ...(value === undefined ? {} : { value }) });
+  const at = (field: string, value?: string): CellSource => ({
+    entity,
+    field: `guardians.${guardianId}.address.${field}`,
+    ...(value === undefined ? {} : { value }),
+  });
   return [
     cell(joinAddress(address), at('line1', address?.line1 ?? ''), at('line2', address?.line2 ?? '')),
     cell(address?.postalCode, at('postalCode')),
@@ -101,11 +106,21 @@ interface GuardianChild {
   parentalAuthority: boolean;
 }
 
-function guardianRow(snapshot: SchoolSnapshot, guardianId: string, children: GuardianChild[], groups: number, tables: OndeLabelTables): Cell[] {
+function guardianRow(
+  snapshot: SchoolSnapshot,
+  guardianId: string,
+  children: GuardianChild[],
+  groups: number,
+  tables: OndeLabelTables,
+): Cell[] {
   const person = snapshot.guardians[guardianId]?.person;
   // A guardian's value is fixed on the guardian, but each child's record is where a user fixes it.
   const at = (field: string, value?: string): CellSource[] =>
-    children.map((c) => ({ entity: pupilEntity(c.pupil), field: `guardians.${guardianId}.${field}`, ...(value === undefined ? {} : { value }) }));
+    children.map((c) => ({
+      entity: pupilEntity(c.pupil),
+      field: `guardians.${guardianId}.${field}`,
+      ...(value === undefined ? {} : { value }),
+    }));
   const address = person?.address;
   const row: Cell[] = [
     cell(person?.civility),

@@ -42,7 +42,8 @@ export function dosDateTime(instant: string): DosDateTime {
   const parts = Object.fromEntries(parisWallClock.formatToParts(time).map((p) => [p.type, p.value]));
   const n = (key: string) => Number(parts[key]);
   const year = n('year');
-  if (year < 1980 || year > 2107) throw new Error(`instant « ${instant} » hors des dates qu’une archive zip peut porter (1980-2107)`);
+  if (year < 1980 || year > 2107)
+    throw new Error(`instant « ${instant} » hors des dates qu’une archive zip peut porter (1980-2107)`);
   return {
     time: (n('hour') << 11) | (n('minute') << 5) | Math.floor(n('second') / 2),
     date: ((year - 1980) << 9) | (n('month') << 5) | n('day'),
@@ -95,7 +96,17 @@ export function deterministicZip(entries: readonly ZipEntry[], instant: string):
     const crc = crc32(entry.bytes);
     const offset = out.length;
     const common = (w: ByteWriter) =>
-      w.u16(VERSION).u16(0).u16(DEFLATE).u16(time).u16(date).u32(crc).u32(data.length).u32(entry.bytes.length).u16(name.length).u16(0);
+      w
+        .u16(VERSION)
+        .u16(0)
+        .u16(DEFLATE)
+        .u16(time)
+        .u16(date)
+        .u32(crc)
+        .u32(data.length)
+        .u32(entry.bytes.length)
+        .u16(name.length)
+        .u16(0);
     // Local file header, then the data.
     common(out.u32(0x04034b50)).push(name).push(data);
     // Central directory record: made by MS-DOS 2.0, no comment, no attributes.
