@@ -10,8 +10,8 @@ import {
  * What the livrets commands need of the SIECLE plugin's reference stream
  * `siecleref-<UAI>-<YYYY>`: the year's subjects (Nomenclature.xml or sts_emp) and STS-web's
  * people. Folded by this plugin's own evolver from the SIECLE plugin's public events, so the
- * commands depend on its event schemas only, never on its internals; the pipeline re-checks the
- * stream's version when a livret event is appended.
+ * commands depend on its event schemas only, never on its internals. The pipeline folds it inside
+ * the command's write transaction, so a rule is always judged on the current reference data.
  */
 export interface ReferenceView {
   /** By CODE_MATIERE. */
