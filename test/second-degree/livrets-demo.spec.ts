@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { liaison, tempDir } from '../support/cli';
+import { freePort, liaison, startServer, tempDir } from '../support/cli';
 import { xsdErrors } from '../support/xsd';
 import { referenceXsd } from './livrets-fixtures';
 
@@ -43,5 +43,56 @@ describe('the livrets on the demo data', () => {
     const manifest = JSON.parse(exported.stdout) as Manifest;
     expect(manifest.counts[counted]).toBeGreaterThan(10);
     expect(await xsdErrors(xsd, format, readFileSync(manifest.paths[0]!))).toEqual([]);
+  });
+
+  it('takes the same assessments through POST /api/commands, with the rules as 409 in French', async () => {
+    const server = await startServer(t.db, freePort());
+    try {
+      const login = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'secretariat', password: 'demo' }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const pupils = (await (
+        await fetch(`${server.url}/api/establishments/${COLLEGE}/years/${YEAR}/pupils?classCode=3A&status=inscrit`, { headers })
+      ).json()) as Array<{ pupilId: string }>;
+      const assess = (changes: Record<string, unknown>) =>
+        fetch(`${server.url}/api/commands`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({
+            type: 'RecordSubjectAssessment',
+            payload: {
+              uai: COLLEGE,
+              year: YEAR,
+              pupilId: pupils[0]!.pupilId,
+              classCode: '3A',
+              period: 'T2',
+              subjectCode: '020700',
+              electionMode: 'S',
+              teacherIds: ['51001'],
+              positioning: 3,
+              appraisal: 'Des progrès nets à l’écrit.',
+              ...changes,
+            },
+          }),
+        });
+      const unknownSubject = await assess({ subjectCode: '999999' });
+      expect(unknownSubject.status).toBe(409);
+      expect(await unknownSubject.json()).toMatchObject({ code: 'subject_unknown', message: expect.stringContaining('999999') });
+      const unknownTeacher = await assess({ teacherIds: ['99999'] });
+      expect(unknownTeacher.status).toBe(409);
+      expect(await unknownTeacher.json()).toMatchObject({ code: 'teacher_unknown', message: expect.stringContaining('99999') });
+      const otherDivision = await assess({ classCode: '6A' });
+      expect(otherDivision.status).toBe(409);
+      expect(await otherDivision.json()).toMatchObject({ code: 'pupil_not_in_division' });
+      const accepted = await assess({});
+      expect(accepted.status).toBe(200);
+      expect(await accepted.json()).toMatchObject({ streamId: `livret-${COLLEGE}-${YEAR}-${pupils[0]!.pupilId}` });
+    } finally {
+      await server.stop();
+    }
   });
 });
