@@ -28,6 +28,18 @@ describe('a collège year with SIECLE through the CLI', () => {
     expect(classes.stderr).toBe('');
     expect(classes.status).toBe(0);
 
+    // The start-of-year head-count, as the secretary reads it and as JSON.
+    const count = run(['report', 'siecle.effectifs', '--uai', UAI, '--year', '2018', '--param', 'date=2018-10-01']);
+    expect(count.status).toBe(0);
+    expect(count.stdout).toContain('Effectifs 0750680G 2018-2019 au 01/10/2018 : 3 (1 garçon, 2 filles)');
+    const counted = JSON.parse(
+      run(['report', 'siecle.effectifs', '--uai', UAI, '--year', '2018', '--param', 'date=2018-09-02', '--json']).stdout,
+    ) as { data: { date: string; total: { total: number } } };
+    expect(counted.data).toMatchObject({ date: '2018-09-02', total: { total: 0 } });
+    const badDate = run(['report', 'siecle.effectifs', '--uai', UAI, '--year', '2018', '--param', 'date=2019-10-01']);
+    expect(badDate.status).toBe(2);
+    expect(badDate.stderr).toContain('hors de l’année scolaire 2018-2019');
+
     const control = run(['control', 'second-degree-siecle', '--uai', UAI, '--year', '2018']);
     expect(control.status).toBe(0);
 

@@ -56,7 +56,7 @@ export {
 } from './effectifs/effectifs';
 export { effectifsCsv, EFFECTIFS_HEADER } from './effectifs/effectifs-csv';
 export { effectifsExporter, effectifsPath } from './effectifs/effectifs-exporter';
-export { effectifsReport } from './effectifs/effectifs-report';
+export { effectifsLines, effectifsReport } from './effectifs/effectifs-report';
 export { runSiecleControl, siecleControl } from './control/siecle-control';
 export { siecleChecklist } from './checklist/siecle-checklist';
 export { RULES as SIECLE_RULES } from './control/rule-ids';

@@ -7,6 +7,7 @@ import { registerControlCommand } from './commands/control.command';
 import { registerExecCommand } from './commands/exec.command';
 import { registerExportCommand } from './commands/export.command';
 import { registerExportsCommand } from './commands/exports.command';
+import { registerReportCommand } from './commands/report.command';
 import { registerExchangeCommand } from './commands/exchange.command';
 import { registerChecklistCommand } from './commands/checklist.command';
 import { registerYearCommand } from './commands/year.command';
@@ -31,6 +32,7 @@ function buildProgram(): Command {
   registerExportCommand(program);
   registerExportsCommand(program);
   registerExchangeCommand(program);
+  registerReportCommand(program);
   registerYearCommand(program);
   registerChecklistCommand(program);
   registerHistoryCommand(program);

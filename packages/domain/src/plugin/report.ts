@@ -15,4 +15,6 @@ export interface Report {
    * `InvalidInputError` with a French message.
    */
   run(snapshot: SchoolSnapshot, parameters: Record<string, string>): unknown;
+  /** The figures as French lines for a terminal (`liaison report`); without it the CLI prints JSON. */
+  lines?(data: unknown): string[];
 }
