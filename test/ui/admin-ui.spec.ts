@@ -433,6 +433,19 @@ describe('admin UI', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('shows the collège’s head-counts per MEF and per division, at the day asked', async () => {
+    await page.goto(`${server.url}/e/0754322R/${year}/echanges?onglet=rapports`);
+    const total = page.getByTestId('effectifs-total');
+    await total.waitFor();
+    expect(await total.innerText()).toMatch(/^\d+ élèves au \d{2}\/\d{2}\/\d{4}$/);
+    const divisions = page.getByRole('table', { name: 'Effectifs par division' });
+    expect(await divisions.getByRole('row').count()).toBeGreaterThan(5);
+    await divisions.getByRole('cell', { name: '3A', exact: true }).waitFor();
+    await page.getByLabel('Jour compté').fill(`${year}-10-01`);
+    await page.getByText(new RegExp(`élèves au 01/10/${year}$`)).waitFor();
+    await shot('22-echanges-effectifs');
+  });
+
   it('had no console error on any screen', () => {
     expect(problems).toEqual([]);
   });

@@ -20,7 +20,10 @@ import type { EventWithChanges } from '../../apps/server/dist/history/history-se
 import type { ImportReport } from '../../apps/server/dist/exchanges/import-report';
 import type { ExportChanges, ExportDiff, ExportManifest, ExportPreview } from '../../apps/server/dist/exchanges/export-service';
 import type { RolloverResult } from '../../apps/server/dist/rollover/rollover-service';
+import type { ReportResult } from '../../apps/server/dist/exchanges/report-service';
+import type { describePlugin } from '../../apps/server/dist/plugins/plugin-description';
 import type { Checklist, ControlReport } from '../../packages/domain/dist';
+import type { Effectifs } from '../../plugins/second-degree-siecle/dist';
 
 /** Compiles only when `Server` can be read as `UiView`. */
 type Readable<Server, UiView> = [Server] extends [UiView]
@@ -47,5 +50,7 @@ export type UiApiContract = AllHold<
     Readable<ExportDiff, Ui.ExportDiffDto>,
     Readable<RolloverResult, Ui.RolloverResultDto>,
     Readable<Checklist, Ui.ChecklistDto>,
+    Readable<ReturnType<typeof describePlugin>, Ui.PluginDto>,
+    Readable<ReportResult & { data: Effectifs }, Ui.ReportResultDto<Ui.EffectifsDto>>,
   ]
 >;

@@ -19,7 +19,7 @@ import type {
   SessionDto,
   YearDto,
 } from './types';
-import type { ChecklistDto, ExportDiffDto, ExportPreviewDto, RolloverResultDto } from './types';
+import type { ChecklistDto, ExportDiffDto, ExportPreviewDto, ReportResultDto, RolloverResultDto } from './types';
 
 /** An API answer other than 2xx, with the server's French message. */
 export class ApiError extends Error {
@@ -164,6 +164,8 @@ export const api = {
   anomalies: (uai: string, year: number, plugin?: string) =>
     get<ControlReportDto[]>(`${yearPath(uai, year)}/anomalies`, { plugin }),
   checklist: (uai: string, year: number) => get<ChecklistDto>(`${yearPath(uai, year)}/checklist`),
+  report: <T>(uai: string, year: number, reportId: string, parameters: Record<string, string | undefined>) =>
+    get<ReportResultDto<T>>(`${yearPath(uai, year)}/reports/${encodeURIComponent(reportId)}`, parameters),
   rollover: async (uai: string, year: number, body: { dryRun: boolean; carryClasses: boolean }) =>
     (await request<RolloverResultDto>('POST', `${yearPath(uai, year)}/rollover`, { body })).data,
 

@@ -191,6 +191,47 @@ export interface PluginDto {
   tablePrefix: string;
   formats: FormatDto[];
   controls: Array<{ id: string; displayName: string }>;
+  /** Figures the plugin serves as JSON, with the query parameters each accepts. */
+  reports: ReportDescriptorDto[];
+}
+
+export interface ReportDescriptorDto {
+  id: string;
+  displayName: string;
+  parameters: Record<string, string>;
+}
+
+/** `GET …/reports/:id`: a plugin's figures, read at one position of the log. */
+export interface ReportResultDto<TData = unknown> {
+  reportId: string;
+  displayName: string;
+  uai: string;
+  year: number;
+  asOf: number;
+  asOfTime: string;
+  data: TData;
+}
+
+export interface HeadCountDto {
+  total: number;
+  boys: number;
+  girls: number;
+}
+
+export interface MefHeadCountDto extends HeadCountDto {
+  /** Empty for pupils whose MEF is not known. */
+  mef: string;
+  label?: string;
+}
+
+/** `siecle.effectifs`: the head-counts per MEF and per division at a date. */
+export interface EffectifsDto {
+  date: string;
+  total: HeadCountDto;
+  byMef: MefHeadCountDto[];
+  byDivision: Array<HeadCountDto & { classCode: string; division: string; label: string; byMef: MefHeadCountDto[] }>;
+  withoutMef: number;
+  preEnrolled: number;
 }
 
 export interface ImportRowDto {

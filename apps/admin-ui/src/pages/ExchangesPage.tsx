@@ -6,10 +6,11 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { ExportPanel } from '../components/exchanges/ExportPanel';
 import { ImportPanel } from '../components/exchanges/ImportPanel';
 import { LedgerPanel } from '../components/exchanges/LedgerPanel';
+import { ReportsPanel } from '../components/exchanges/ReportsPanel';
 import { yearLabel } from '../lib/labels';
 import { useSchool } from '../lib/use-school';
 
-/** Échanges: imports from the rectorat, exports to it, and the ledger of past exports. */
+/** Échanges: imports from the rectorat, exports to it, the ledger of past exports, and the plugins' reports (effectifs). */
 export function ExchangesPage() {
   const { uai, year, base, establishment } = useSchool();
   const [params, setParams] = useSearchParams();
@@ -17,6 +18,7 @@ export function ExchangesPage() {
   const formats = useQuery({ queryKey: ['formats'], queryFn: () => api.formats(), staleTime: Infinity });
   const plugins = (formats.data?.plugins ?? []).filter((p) => !establishment || p.degree === establishment.degree);
   const imports = plugins.flatMap((p) => p.formats.filter((f) => f.direction === 'import'));
+  const reports = plugins.flatMap((p) => p.reports);
 
   return (
     <Stack>
@@ -29,6 +31,7 @@ export function ExchangesPage() {
             <Tabs.Tab value="imports">Imports</Tabs.Tab>
             <Tabs.Tab value="exports">Exports</Tabs.Tab>
             <Tabs.Tab value="registre">Registre des exports</Tabs.Tab>
+            {reports.length > 0 && <Tabs.Tab value="rapports">Effectifs et rapports</Tabs.Tab>}
           </Tabs.List>
           <Tabs.Panel value="imports" pt="md">
             <ImportPanel uai={uai} year={year} formats={imports} />
@@ -38,6 +41,9 @@ export function ExchangesPage() {
           </Tabs.Panel>
           <Tabs.Panel value="registre" pt="md">
             {tab === 'registre' && <LedgerPanel uai={uai} base={base} />}
+          </Tabs.Panel>
+          <Tabs.Panel value="rapports" pt="md">
+            {tab === 'rapports' && <ReportsPanel key={`${uai}-${year}`} uai={uai} year={year} reports={reports} />}
           </Tabs.Panel>
         </Tabs>
       )}
