@@ -1,5 +1,15 @@
 import { InvalidValueError } from '../errors';
-import { addDays, compareIsoDates, fromFrenchDate, isoDateSchema, isValidIsoDate, parisDateOf, toFrenchDate } from './dates';
+import {
+  addDays,
+  compareIsoDates,
+  fromFrenchDate,
+  isoDateSchema,
+  isValidIsoDate,
+  parisDateOf,
+  parisDateTime,
+  parisWallClock,
+  toFrenchDate,
+} from './dates';
 
 describe('isoDateSchema / isValidIsoDate', () => {
   it.each(['2026-09-01', '2024-02-29', '2000-02-29', '2027-08-31', '2026-12-31'])('accepts %s', (date) => {
@@ -93,6 +103,19 @@ describe('toFrenchDate / fromFrenchDate', () => {
     expect(() => fromFrenchDate('30/02/2026')).toThrow(
       new InvalidValueError("date « 30/02/2026 » invalide : ce jour n'existe pas"),
     );
+  });
+});
+
+describe('parisWallClock and parisDateTime', () => {
+  it('read the instant as a clock in France does, across the autumn change of hour', () => {
+    // 25 October 2026, 03:00 summer time becomes 02:00 winter time.
+    expect(parisDateTime('2026-10-25T00:30:00Z')).toBe('2026-10-25T02:30:00');
+    expect(parisDateTime('2026-10-25T01:30:00Z')).toBe('2026-10-25T02:30:00');
+    expect(parisWallClock('2026-12-31T23:00:00Z')).toEqual({ year: 2027, month: 1, day: 1, hour: 0, minute: 0, second: 0 });
+  });
+
+  it('refuse an instant without a zone, whatever the machine’s TZ', () => {
+    expect(() => parisDateTime('2026-10-25T01:30:00')).toThrow('le format ISO 8601 avec fuseau est attendu');
   });
 });
 

@@ -90,16 +90,33 @@ export function fromFrenchDate(frenchDate: string): string {
   return `${year}-${month}-${day}`;
 }
 
-// Building a formatter loads time-zone data; one shared instance keeps parisDateOf cheap.
-const parisFormatter = new Intl.DateTimeFormat('fr-FR', {
+// Building a formatter loads time-zone data: one shared instance.
+const parisFormatter = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Paris',
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
 });
 
-/** The calendar day an instant falls on in France, where the school's days are counted. */
-export function parisDateOf(isoInstant: string): string {
+/** Wall-clock parts of an instant in Europe/Paris: the time a French school reads. */
+export interface ParisWallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/**
+ * The Paris wall-clock time of an ISO 8601 instant (with its zone). Computed with an explicit
+ * time zone, so that dates in files, file names and zip entries never depend on the machine's `TZ`.
+ */
+export function parisWallClock(isoInstant: string): ParisWallClock {
   const match = ISO_INSTANT_SHAPE.exec(isoInstant);
   const time = match && isValidIsoDate(match[1] ?? '') ? Date.parse(isoInstant) : Number.NaN;
   if (Number.isNaN(time)) {
@@ -109,5 +126,24 @@ export function parisDateOf(isoInstant: string): string {
   }
   const parts = parisFormatter.formatToParts(time);
   const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
-  return `${pad(part('year'), 4)}-${pad(part('month'), 2)}-${pad(part('day'), 2)}`;
+  return {
+    year: part('year'),
+    month: part('month'),
+    day: part('day'),
+    hour: part('hour'),
+    minute: part('minute'),
+    second: part('second'),
+  };
+}
+
+/** The calendar day an instant falls on in France, where the school's days are counted. */
+export function parisDateOf(isoInstant: string): string {
+  const c = parisWallClock(isoInstant);
+  return `${pad(c.year, 4)}-${pad(c.month, 2)}-${pad(c.day, 2)}`;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS` as a clock in France reads the instant (no zone: files that want local time). */
+export function parisDateTime(isoInstant: string): string {
+  const c = parisWallClock(isoInstant);
+  return `${parisDateOf(isoInstant)}T${pad(c.hour, 2)}:${pad(c.minute, 2)}:${pad(c.second, 2)}`;
 }

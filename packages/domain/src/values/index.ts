@@ -7,3 +7,4 @@ export * from './identifiers';
 export * from './exit-motives';
 export * from './guardian-links';
 export * from './first-degree-levels';
+export * from './same-json';

@@ -1,4 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib';
+import { parisWallClock } from '@liaison/domain';
 
 export interface ZipEntry {
   /** ASCII path inside the archive (`eleves.csv`). */
@@ -11,17 +12,6 @@ const DEFLATE_LEVEL = 9;
 const DEFLATE = 8;
 // PKWARE APPNOTE 4.4.3: 2.0 is the version that introduced DEFLATE; "made by" 0x00 = MS-DOS.
 const VERSION = 20;
-
-const parisWallClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
 
 export interface DosDateTime {
   /** (hour << 11) | (minute << 5) | (second / 2). */
@@ -37,16 +27,12 @@ export interface DosDateTime {
  * its UTC fields, so they cannot promise that).
  */
 export function dosDateTime(instant: string): DosDateTime {
-  const time = Date.parse(instant);
-  if (Number.isNaN(time)) throw new Error(`instant « ${instant} » invalide pour dater l’archive`);
-  const parts = Object.fromEntries(parisWallClock.formatToParts(time).map((p) => [p.type, p.value]));
-  const n = (key: string) => Number(parts[key]);
-  const year = n('year');
-  if (year < 1980 || year > 2107)
+  const c = parisWallClock(instant);
+  if (c.year < 1980 || c.year > 2107)
     throw new Error(`instant « ${instant} » hors des dates qu’une archive zip peut porter (1980-2107)`);
   return {
-    time: (n('hour') << 11) | (n('minute') << 5) | Math.floor(n('second') / 2),
-    date: ((year - 1980) << 9) | (n('month') << 5) | n('day'),
+    time: (c.hour << 11) | (c.minute << 5) | Math.floor(c.second / 2),
+    date: ((c.year - 1980) << 9) | (c.month << 5) | c.day,
   };
 }
 

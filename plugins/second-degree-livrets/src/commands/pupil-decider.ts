@@ -1,4 +1,4 @@
-import { accept, type Command, type Decider, type Decision, initialPupilState, type PupilState } from '@liaison/domain';
+import { accept, type Command, type Decider, type Decision, initialPupilState, type PupilState, sameJson } from '@liaison/domain';
 import { type NewEvent } from '@liaison/events';
 import {
   LivretAnnualAssessmentRecorded,
@@ -14,7 +14,6 @@ import {
 } from '../events/pupil-events';
 import { evolvePupilLivret, initialPupilLivretState, type PupilLivretState, subjectKey } from '../model/pupil-livret';
 import { initialYearLivretState, type YearLivretState } from '../model/year-livret';
-import { sameValue } from '../model/same-value';
 import { ProjectUnknownError } from './errors';
 import {
   type RecordAnnualAssessment,
@@ -53,7 +52,7 @@ export interface PupilLivretContext {
   yearLivret?: YearLivretState;
 }
 
-const unchanged = (current: unknown, next: unknown) => sameValue(current, next);
+const unchanged = (current: unknown, next: unknown) => sameJson(current, next);
 
 /** The event when it says something new, nothing when the livret already holds it. */
 function record(current: unknown, next: unknown, event: NewEvent): Decision {

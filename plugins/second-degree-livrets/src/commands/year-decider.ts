@@ -7,6 +7,7 @@ import {
   type Decision,
   initialClassState,
   initialYearState,
+  sameJson,
   schoolYearLabel,
   type YearState,
 } from '@liaison/domain';
@@ -17,7 +18,6 @@ import {
   LivretProjectDeclared,
   LivretSchemasChosen,
 } from '../events/year-events';
-import { sameValue } from '../model/same-value';
 import { evolveYearLivret, initialYearLivretState, statisticsKey, type YearLivretState } from '../model/year-livret';
 import { ClassUnknownError, ProjectInvalidError } from './errors';
 import {
@@ -75,7 +75,7 @@ function decide(command: YearLivretCommand, state: YearLivretState, context: Yea
     case 'DeclareLivretProject': {
       const c = command.payload;
       checkProject(c, reference);
-      return accept(sameValue(state.projects[c.projectId], fields) ? [] : [LivretProjectDeclared.create(c)]);
+      return accept(sameJson(state.projects[c.projectId], fields) ? [] : [LivretProjectDeclared.create(c)]);
     }
     case 'RecordClassStatistics': {
       const c = command.payload;
@@ -87,11 +87,11 @@ function decide(command: YearLivretCommand, state: YearLivretState, context: Yea
       }
       assertSubjectKnown(reference, c.year, c.subjectCode);
       const current = state.statistics[statisticsKey(c.classCode, c.subjectCode, c.electionMode)];
-      return accept(sameValue(current, fields) ? [] : [LivretClassStatisticsRecorded.create(c)]);
+      return accept(sameJson(current, fields) ? [] : [LivretClassStatisticsRecorded.create(c)]);
     }
     case 'DeclareLivretHead': {
       const c = command.payload;
-      return accept(sameValue(state.head, fields) ? [] : [LivretHeadDeclared.create(c)]);
+      return accept(sameJson(state.head, fields) ? [] : [LivretHeadDeclared.create(c)]);
     }
     case 'ChooseLivretSchemas': {
       const c = command.payload;

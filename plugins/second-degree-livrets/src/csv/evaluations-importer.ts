@@ -1,12 +1,13 @@
 import {
   type Command,
   DomainError,
-  ImportFileError,
   type Importer,
+  ImportFileError,
   type ImportPlan,
   type ImportRow,
-  type PupilState,
   pupilsOfYear,
+  type PupilState,
+  sameJson,
   type SchoolSnapshot,
 } from '@liaison/domain';
 import { z } from 'zod';
@@ -18,7 +19,6 @@ import { EVALUATIONS_FORMAT_ID } from '../format-ids';
 import { pupilLabel } from '../model/anomalies';
 import { pupilLivretOf } from '../model/livret-states';
 import { type PeriodRecord, subjectKey } from '../model/pupil-livret';
-import { sameValue } from '../model/same-value';
 import { readSiecleReference } from '../reference/siecle-reference';
 import { type CsvRecord, decodeCsv, normaliseHeader, parseCsv } from './csv-read';
 import { type Column, COLUMNS, locateColumns, PUPIL_COLUMNS } from './evaluations-template';
@@ -275,10 +275,10 @@ export function evaluationsImporter(): Importer {
           const record: PeriodRecord | undefined = pupilLivretOf(snapshot, pupil.pupilId!).periods[period];
           const current = record?.subjects[subjectKey(assessment.subjectCode, assessment.electionMode)];
           const commands: Command[] = [];
-          if (!sameValue(current, fieldsOf(assessment))) commands.push({ type: 'RecordSubjectAssessment', payload: assessment });
-          if (synthesis && !sameValue(record?.synthesis, fieldsOf(synthesis)))
+          if (!sameJson(current, fieldsOf(assessment))) commands.push({ type: 'RecordSubjectAssessment', payload: assessment });
+          if (synthesis && !sameJson(record?.synthesis, fieldsOf(synthesis)))
             commands.push({ type: 'RecordPeriodSynthesis', payload: synthesis });
-          if (attendance && !sameValue(record?.attendance, fieldsOf(attendance)))
+          if (attendance && !sameJson(record?.attendance, fieldsOf(attendance)))
             commands.push({ type: 'RecordAttendance', payload: attendance });
           if (commands.length === 0)
             return { ref: line.ref, outcome: 'unchanged', subject, message: `${periodLabel(period)} : déjà à jour` };

@@ -1,10 +1,16 @@
-import { type ClassState, type Command, type DemoContext, type DemoContribution, type SchoolSnapshot } from '@liaison/domain';
+import {
+  type ClassState,
+  type Command,
+  type DemoContext,
+  type DemoContribution,
+  parisDateOf,
+  type SchoolSnapshot,
+} from '@liaison/domain';
 import { EXAM_OPINION_CODES, LSL_ELECTION_MODES } from '../codes/lsl-codes';
 import { LSU_ELECTION_MODES, SOCLE_DOMAIN_CODES } from '../codes/lsu-codes';
 import { isNumericStsId, signatoryOf } from '../model/heads-and-teachers';
 import { levelOfClass, type LivretLevel } from '../model/levels';
 import { yearLivretOf } from '../model/livret-states';
-import { parisDay } from '../model/paris-time';
 import { readSiecleReference, type SiecleReference } from '../reference/siecle-reference';
 
 /**
@@ -158,7 +164,7 @@ function classCommands(
 
 export const livretsDemo: DemoContribution = (snapshot, context) => {
   if (snapshot.establishment.degree !== 'second') return [];
-  const today = parisDay(context.now);
+  const today = parisDateOf(context.now);
   if (snapshot.year !== schoolYearOf(today)) return [];
   const read = readSiecleReference(snapshot);
   if (!read.ok) return [];

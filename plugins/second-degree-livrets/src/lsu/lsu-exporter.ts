@@ -1,6 +1,5 @@
-import { type Exporter, type ExportPlan, type SchoolSnapshot } from '@liaison/domain';
+import { type Exporter, type ExportPlan, parisDateTime, type SchoolSnapshot } from '@liaison/domain';
 import { LSU_FORMAT_ID } from '../format-ids';
-import { parisDateTime } from '../model/paris-time';
 import { livretScope } from '../model/scope';
 import { checkLsuDocument } from './lsu-checks';
 import { mapLsu } from './lsu-mapper';

@@ -1,7 +1,6 @@
-import { type PupilYear, pupilsOfYear, type SchoolSnapshot } from '@liaison/domain';
+import { parisDateOf, type PupilYear, pupilsOfYear, type SchoolSnapshot } from '@liaison/domain';
 import { divisionCodeOf, yearBounds } from '../export/import-prive-document';
 import { byCodePoints } from '../control/scope';
-import { parisIsoDate } from '../export/paris-time';
 
 export interface HeadCount {
   total: number;
@@ -57,7 +56,7 @@ function add(count: HeadCount, sex: 'M' | 'F' | undefined): void {
  */
 export function countDate(snapshot: SchoolSnapshot): string {
   const { start, end } = yearBounds(snapshot.year);
-  const day = parisIsoDate(snapshot.asOfTime);
+  const day = parisDateOf(snapshot.asOfTime);
   return day < start ? start : day > end ? end : day;
 }
 

@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib';
-import { parisWallClock } from './paris-time';
+import { parisWallClock } from '@liaison/domain';
 
 export interface ZipEntry {
   /** Printable-ASCII name inside the archive, at its root. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { parisWallClock } from '@liaison/domain';
 import { type PrivateIds } from '../send/private-ids';
 import { encodeLatin9 } from './latin9';
-import { pad2, parisWallClock } from './paris-time';
 import {
   type AddressModel,
   type ImportPriveDocument,
@@ -10,6 +10,8 @@ import {
   type RelationModel,
 } from './import-prive-document';
 import { el, leaf, optional, renderXml, type XmlElement } from './xml';
+
+const pad2 = (value: number) => String(value).padStart(2, '0');
 
 /** The schema version the file declares (`IMPORT_ELEVES/@VERSION`). */
 export const SCHEMA_VERSION = '3.1';

@@ -1,4 +1,4 @@
-import { type DomainEvent, type Evolver, type SchoolSnapshot } from '@liaison/domain';
+import { type DomainEvent, type Evolver, type SchoolSnapshot, sameJson } from '@liaison/domain';
 import {
   type CodeEntry,
   type Division,
@@ -92,19 +92,6 @@ export function normaliseTeacher(t: Teacher): Teacher {
   };
 }
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => byText(a, b))
-        .map(([k, v]) => [k, canonical(v)]),
-    );
-  }
-  return value;
-}
-
 /**
  * Deep equality of two reference values, whatever the order of object keys; an absent field
  * equals an undefined one, and an absent `attributes` an empty one. Lists compare in order:
@@ -119,7 +106,7 @@ export function sameReference(a: unknown, b: unknown): boolean {
     }
     return v;
   };
-  return JSON.stringify(canonical(strip(a))) === JSON.stringify(canonical(strip(b)));
+  return sameJson(strip(a), strip(b));
 }
 
 function upsert<T>(current: Record<string, T>, items: readonly T[], keyOf: (item: T) => string): Record<string, T> {
