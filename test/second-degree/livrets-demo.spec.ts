@@ -88,9 +88,26 @@ describe('the livrets on the demo data', () => {
       const otherDivision = await assess({ classCode: '6A' });
       expect(otherDivision.status).toBe(409);
       expect(await otherDivision.json()).toMatchObject({ code: 'pupil_not_in_division' });
+      const exported = await fetch(`${server.url}/api/exports/lsu.bilans`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ uai: COLLEGE, year: YEAR }),
+      });
+      expect(exported.status).toBe(200);
+      const { exportId } = (await exported.json()) as { exportId: string };
       const accepted = await assess({});
       expect(accepted.status).toBe(200);
       expect(await accepted.json()).toMatchObject({ streamId: `livret-${COLLEGE}-${YEAR}-${pupils[0]!.pupilId}` });
+      // What the next LSU file will carry, filed under the pupil with its author.
+      const since = (await (await fetch(`${server.url}/api/exports/${exportId}/changes?since=1`, { headers })).json()) as {
+        bySubject: { pupils: Array<{ pupilId: string; changes: Array<{ type: string; actor: string }> }> };
+      };
+      expect(since.bySubject.pupils).toEqual([
+        expect.objectContaining({
+          pupilId: pupils[0]!.pupilId,
+          changes: [expect.objectContaining({ type: 'LivretSubjectAssessed', actor: 'secretariat' })],
+        }),
+      ]);
     } finally {
       await server.stop();
     }

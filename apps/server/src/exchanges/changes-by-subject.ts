@@ -52,8 +52,9 @@ const entryOf = (e: EventWithChanges): ChangeEntry => ({
 const byText = (a: string, b: string) => a.localeCompare(b, 'fr');
 
 /**
- * Groups an export's changes by pupil and by class, as the issue asks: a pupil's own events, and
- * those of its guardians (a guardian shared by siblings appears under each); a class's events,
+ * Groups an export's changes by pupil and by class, as the issue asks: a pupil's own events, the
+ * events of other streams that name the pupil (a plugin's livret), and those of its guardians (a
+ * guardian shared by siblings appears under each); a class's events,
  * with the pupils of the class who changed. Names and classes are read from `snapshot` (the
  * state at the end of the range).
  */
@@ -67,6 +68,12 @@ export function changesBySubject(events: readonly EventWithChanges[], snapshot: 
   const byClass = new Map<string, ChangeEntry[]>();
   const establishment: ChangeEntry[] = [];
   const childrenOf = (guardianId: string) => pupils.filter((p) => Object.hasOwn(p.guardians, guardianId)).map((p) => p.pupilId!);
+  const ofYear = new Set(pupils.map((p) => p.pupilId!));
+  // A plugin's own streams (a pupil's livret…) name the pupil in their events: filed under them.
+  const pupilNamed = (e: EventWithChanges): string | undefined => {
+    const pupilId = (e.data as { pupilId?: unknown } | null)?.pupilId;
+    return typeof pupilId === 'string' && ofYear.has(pupilId) ? pupilId : undefined;
+  };
   const add = (map: Map<string, ChangeEntry[]>, key: string, entry: ChangeEntry) =>
     map.set(key, [...(map.get(key) ?? []), entry]);
   for (const e of events) {
@@ -75,6 +82,7 @@ export function changesBySubject(events: readonly EventWithChanges[], snapshot: 
       const guardianId = e.streamId.slice(guardianPrefix.length);
       for (const pupilId of childrenOf(guardianId)) add(byPupil, pupilId, { ...entryOf(e), guardianId });
     } else if (e.streamId.startsWith(classPrefix)) add(byClass, e.streamId.slice(classPrefix.length), entryOf(e));
+    else if (pupilNamed(e)) add(byPupil, pupilNamed(e)!, entryOf(e));
     else establishment.push(entryOf(e));
   }
   const pupilChanges: PupilChanges[] = [...byPupil].map(([pupilId, changes]) => {
