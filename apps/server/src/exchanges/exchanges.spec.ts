@@ -86,6 +86,21 @@ function testPlugin(): LiaisonPlugin {
         },
       },
       {
+        // Prepares its send, then fails to build it: nothing of it may remain.
+        formatId: 'test.broken',
+        displayName: 'Liste cassée',
+        status: 'adapter',
+        prepare: (s) =>
+          pupilsOfYear(s).map((p, i) => ({
+            type: 'SetPupilSiecleId',
+            payload: { uai: s.uai, pupilId: p.pupilId, eleveId: String(900 + i) },
+          })),
+        plan: () => ({ blocking: [], warnings: [], counts: {} }),
+        build: () => {
+          throw new Error('disque plein (simulé)');
+        },
+      },
+      {
         formatId: 'test.list',
         displayName: 'Liste',
         status: 'adapter',
@@ -260,5 +275,15 @@ describe('imports and exports through plugins', () => {
     expect(numbered.map((e) => (e.data as { pupilId: string }).pupilId)).toEqual(['E1', 'E2', 'E3', 'E4']);
     expect(new Set(numbered.map((e) => e.metadata.correlationId)).size).toBe(1);
     expect(result.manifest.asOf).toBe(numbered.at(-1)!.globalPosition);
+  });
+
+  it('leaves no prepared send behind when the file cannot be built', async () => {
+    const head = kernel.store.headPosition();
+    const out = join(dir, 'Export');
+    const request = { formatId: 'test.broken', uai: UAI, year: Y, outDir: out, actor: 'direction', source: 'test' };
+    await expect(kernel.exports.produce(request)).rejects.toThrow('disque plein (simulé)');
+    expect(kernel.store.headPosition()).toBe(head);
+    expect(kernel.store.readAll({ types: ['PupilSiecleIdSet', 'ExportProduced'] })).toEqual([]);
+    expect(existsSync(out)).toBe(false);
   });
 });

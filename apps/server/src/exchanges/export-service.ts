@@ -20,7 +20,7 @@ import {
 import { type EventData, ExportProduced } from '@liaison/events';
 import { type SqliteConnection } from '../database/sqlite-connection';
 import { type Kernel } from '../kernel/kernel';
-import { commitFiles, discard, stageFiles } from './atomic-write';
+import { commitFiles, discard, type StagedFile, stageFiles } from './atomic-write';
 import { ExportBlockedError, ExportCancelledError } from './exchange-errors';
 import { type EventWithChanges } from '../history/history-service';
 import { changesBySubject, type ChangesBySubject } from './changes-by-subject';
@@ -113,36 +113,38 @@ export class ExportService {
     ) {
       throw new ExportCancelledError();
     }
-    // What the send needs (ids, a send number) is decided and recorded under the write lock, on
-    // the state read in that same transaction, and the file is built as of the position right
-    // after: no other writer can slip a change between what was prepared and what is sent.
+    // One transaction from the preparation to the manifest: what the send needs (ids, a send
+    // number) is decided on the state read under the write lock, the file is built as of the
+    // position right after, validated, staged, kept and recorded. No other writer can slip a
+    // change in between, and a failure anywhere (a build error, an invalid document, a full
+    // disk) leaves no recorded send without its file. The files become visible after the commit.
     const correlationId = randomUUID();
-    const snapshot = await this.kernel.db.transaction(async (tx) => {
-      const current = await this.snapshot(request.uai, request.year, undefined, tx);
-      const prepared = exporter.prepare?.(current) ?? [];
-      if (prepared.length === 0 && current.asOf === live.asOf) return current;
-      for (const raw of prepared) await this.kernel.pipeline.executeIn(tx, raw, { ...context, correlationId });
-      const after = prepared.length > 0 ? await this.snapshot(request.uai, request.year, undefined, tx) : current;
-      plan = exporter.plan(after);
-      if (plan.blocking.length > 0) throw new ExportBlockedError(request.formatId, plan.blocking);
-      return after;
-    });
-    const exportId = exportIdOf(request.formatId, request.uai, request.year, snapshot.asOf);
-    const built = exporter.build(snapshot, { exportId, producedAt: snapshot.asOfTime });
-    const manifest: ExportManifest = {
-      exportId,
-      formatId: request.formatId,
-      uai: request.uai,
-      year: request.year,
-      asOf: snapshot.asOf,
-      producedAt: snapshot.asOfTime,
-      files: built.files.map((f) => ({ name: f.path, sha256: sha256(f.bytes), size: f.bytes.byteLength })),
-      counts: built.counts,
-    };
-    await validateXmlDocuments(built.xmlDocuments ?? []);
-    const staged = stageFiles(request.outDir, built.files);
+    let staged: StagedFile[] = [];
+    let manifest: ExportManifest;
     try {
-      await this.kernel.db.transaction(async (tx) => {
+      manifest = await this.kernel.db.transaction(async (tx) => {
+        const current = await this.snapshot(request.uai, request.year, undefined, tx);
+        const prepared = exporter.prepare?.(current) ?? [];
+        for (const raw of prepared) await this.kernel.pipeline.executeIn(tx, raw, { ...context, correlationId });
+        const snapshot = prepared.length > 0 ? await this.snapshot(request.uai, request.year, undefined, tx) : current;
+        if (prepared.length > 0 || snapshot.asOf !== live.asOf) {
+          plan = exporter.plan(snapshot);
+          if (plan.blocking.length > 0) throw new ExportBlockedError(request.formatId, plan.blocking);
+        }
+        const exportId = exportIdOf(request.formatId, request.uai, request.year, snapshot.asOf);
+        const built = exporter.build(snapshot, { exportId, producedAt: snapshot.asOfTime });
+        const recorded: ExportManifest = {
+          exportId,
+          formatId: request.formatId,
+          uai: request.uai,
+          year: request.year,
+          asOf: snapshot.asOf,
+          producedAt: snapshot.asOfTime,
+          files: built.files.map((f) => ({ name: f.path, sha256: sha256(f.bytes), size: f.bytes.byteLength })),
+          counts: built.counts,
+        };
+        await validateXmlDocuments(built.xmlDocuments ?? []);
+        staged = stageFiles(request.outDir, built.files);
         for (const f of built.files) {
           tx.run('INSERT INTO export_files (export_id, path, sha256, size, bytes) VALUES (?, ?, ?, ?, ?)', [
             exportId,
@@ -152,7 +154,8 @@ export class ExportService {
             Buffer.from(f.bytes),
           ]);
         }
-        await this.kernel.pipeline.executeIn(tx, { type: 'RecordExport', payload: manifest }, context);
+        await this.kernel.pipeline.executeIn(tx, { type: 'RecordExport', payload: recorded }, { ...context, correlationId });
+        return recorded;
       });
     } catch (error) {
       discard(staged);
