@@ -2,6 +2,14 @@ import { InvalidValueError, RuleViolationError } from '@liaison/domain';
 import { type Kernel } from '../kernel/kernel';
 import { loadSnapshot } from './snapshot-loader';
 
+/** No plugin declares the report asked for: 404 over HTTP, exit 2 from the CLI. */
+export class UnknownReportError extends Error {
+  constructor(reportId: string, known: readonly string[]) {
+    super(`rapport inconnu : « ${reportId} » (rapports disponibles : ${known.join(', ') || 'aucun'})`);
+    this.name = 'UnknownReportError';
+  }
+}
+
 export interface ReportResult {
   reportId: string;
   displayName: string;
@@ -25,10 +33,11 @@ export class ReportService {
     asOf?: number,
   ): Promise<ReportResult> {
     const report = this.kernel.plugins.report(reportId);
-    if (!report) {
-      const known = this.kernel.plugins.reports().map((r) => r.id);
-      throw new InvalidValueError(`rapport inconnu : « ${reportId} » (rapports disponibles : ${known.join(', ') || 'aucun'})`);
-    }
+    if (!report)
+      throw new UnknownReportError(
+        reportId,
+        this.kernel.plugins.reports().map((r) => r.id),
+      );
     const snapshot = await loadSnapshot(this.kernel, uai, year, asOf);
     if (!snapshot.establishment.registered) {
       throw new RuleViolationError('establishment_unknown', `l’établissement ${uai} n’est pas enregistré`);

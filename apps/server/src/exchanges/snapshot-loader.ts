@@ -28,6 +28,11 @@ function stateOf<T>(conn: SqliteConnection, streamId: string): T | undefined {
   return row ? (JSON.parse(row.state) as T) : undefined;
 }
 
+/** The establishment's folded state alone (live): what a screen needs to know its degree. */
+export function loadEstablishment(kernel: Kernel, uai: string): EstablishmentState {
+  return stateOf<EstablishmentState>(kernel.db.reader, streamIds.establishment(uai)) ?? initialEstablishmentState();
+}
+
 /**
  * The establishment's year as plugins see it, from the folded states the inline projections
  * keep: live (the head of the log) or as of a past position (the time-travel database). `tx`,
@@ -41,6 +46,8 @@ export async function loadSnapshot(
   asOf?: number,
   tx?: SqliteConnection,
 ): Promise<SchoolSnapshot> {
+  if (tx && asOf !== undefined)
+    throw new Error('loadSnapshot: a past position is read from the time-travel database, not a transaction');
   const log = tx ?? kernel.db.reader;
   const head = kernel.store.headPosition(log);
   const position = asOf === undefined ? head : Math.min(asOf, head);

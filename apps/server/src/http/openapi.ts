@@ -306,7 +306,8 @@ export function buildOpenApiDocument(commands: CommandRegistry, version: string)
           ],
           responses: {
             200: json({ type: 'object' }, '{reportId, displayName, uai, year, asOf, asOfTime, data}'),
-            400: errorResponse('rapport ou paramètre inconnu, paramètre invalide'),
+            400: errorResponse('paramètre inconnu ou invalide'),
+            404: errorResponse('rapport inconnu'),
             409: errorResponse('établissement inconnu ou d’un autre degré'),
           },
         },

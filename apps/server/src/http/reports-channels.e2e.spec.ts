@@ -104,13 +104,13 @@ describe('reports and exchange channels over HTTP', () => {
     expect([past.body.asOf, past.body.data.total.total]).toEqual([before, 1]);
   });
 
-  it('answers 400 in French for a bad date, an unknown parameter or report, 409 for the other degree', async () => {
+  it('answers 400 in French for a bad date or an unknown parameter, 404 for an unknown report, 409 for the other degree', async () => {
     const base = `/api/establishments/${UAI}/years/${Y}/reports`;
     expect((await get(`${base}/siecle.effectifs?date=01/10/2019`).expect(400)).body.message).toContain(
       'paramètre date « 01/10/2019 » invalide',
     );
     expect((await get(`${base}/siecle.effectifs?jour=2019-10-01`).expect(400)).body.message).toContain('paramètre(s) inconnu(s)');
-    expect((await get(`${base}/onde.effectifs`).expect(400)).body.message).toContain('rapport inconnu : « onde.effectifs »');
+    expect((await get(`${base}/onde.effectifs`).expect(404)).body.message).toContain('rapport inconnu : « onde.effectifs »');
     expect((await get(`/api/establishments/${ECOLE}/years/${Y}/reports/siecle.effectifs`).expect(409)).body.message).toContain(
       'concerne le second degré',
     );

@@ -39,3 +39,33 @@ describe('plugins ordered by what they require', () => {
     expect(ids(registry.plugins)).toEqual(['y', 'x']);
   });
 });
+
+describe('the registry checks what a plugin declares', () => {
+  it('refuses a plugin built for another contract version', () => {
+    const old = { ...plugin('old'), manifest: { ...plugin('old').manifest, apiVersion: 1 } };
+    expect(() => new PluginRegistry([old])).toThrow(
+      `Plugin old targets plugin API v1; this server speaks v${PLUGIN_API_VERSION}`,
+    );
+  });
+
+  it('refuses a channel without actions, or reading a variable outside LIAISON_*', () => {
+    const channel = {
+      id: 'x.ws',
+      displayName: 'x',
+      status: 'adapter' as const,
+      run: () => Promise.resolve({ status: 'done' as const, steps: [] }),
+    };
+    expect(() => new PluginRegistry([{ ...plugin('a'), channels: [{ ...channel, actions: [] }] }])).toThrow(
+      'declares no actions',
+    );
+    expect(
+      () =>
+        new PluginRegistry([
+          {
+            ...plugin('b'),
+            channels: [{ ...channel, actions: ['pull'], settings: [{ key: 'url', variable: 'HOME', description: 'x' }] }],
+          },
+        ]),
+    ).toThrow('reads HOME, which must look like LIAISON_…');
+  });
+});

@@ -47,6 +47,20 @@ export class PluginRegistry {
         if (steps.has(step.id)) throw new Error(`Checklist step ${step.id} is declared twice`);
         steps.add(step.id);
       }
+      for (const required of m.requires ?? []) {
+        if (typeof required !== 'string' || required === m.id)
+          throw new Error(`Plugin ${m.id}: invalid requirement ${String(required)}`);
+      }
+      for (const channel of plugin.channels ?? []) {
+        if (!Array.isArray(channel.actions) || channel.actions.length === 0) {
+          throw new Error(`Plugin ${m.id}: channel ${channel.id} declares no actions`);
+        }
+        for (const setting of channel.settings ?? []) {
+          if (!/^LIAISON_[A-Z0-9_]+$/.test(setting.variable)) {
+            throw new Error(`Plugin ${m.id}: channel ${channel.id} reads ${setting.variable}, which must look like LIAISON_…`);
+          }
+        }
+      }
       for (const report of plugin.reports ?? []) {
         if (reports.has(report.id)) throw new Error(`Report ${report.id} is declared twice`);
         reports.add(report.id);

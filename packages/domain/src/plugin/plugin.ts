@@ -10,8 +10,12 @@ import { type Exporter } from './exporter';
 import { type Importer } from './importer';
 import { type Report } from './report';
 
-/** The plugin contract version the server speaks; a plugin built for another one is refused. */
-export const PLUGIN_API_VERSION = 1;
+/**
+ * The plugin contract version the server speaks; a plugin built for another one is refused.
+ * 2: `Exporter.scope` replaced `inScope`, channels declare `actions` and `settings`, plugins may
+ * declare `requires`, `reports` and `demo`.
+ */
+export const PLUGIN_API_VERSION = 2;
 
 export interface PluginManifest {
   /** Stable id, used in format ids, checklist step ids and table prefixes. */

@@ -1,4 +1,5 @@
 import { type Command } from 'commander';
+import { UnknownReportError } from '../../exchanges/report-service';
 import { withAppContext } from '../app-context';
 import { CliError, ExitCode } from '../exit-codes';
 import { type CommonOptions, resolveDbPath, withCommonOptions } from '../options';
@@ -42,8 +43,13 @@ export function registerReportCommand(program: Command): void {
     const out = new Output(Boolean(options.json));
     const parameters = parametersOf(options.param);
     const { result, lines } = await withAppContext(resolveDbPath(options), async (_app, kernel) => {
-      const result = await kernel.reports.run(reportId, options.uai, options.year, parameters, options.asOf);
-      return { result, lines: kernel.plugins.report(reportId)?.lines?.(result.data) };
+      try {
+        const result = await kernel.reports.run(reportId, options.uai, options.year, parameters, options.asOf);
+        return { result, lines: kernel.plugins.report(reportId)?.lines?.(result.data) };
+      } catch (error) {
+        if (error instanceof UnknownReportError) throw new CliError(error.message, ExitCode.invalidInput);
+        throw error;
+      }
     });
     out.data(result);
     for (const line of lines ?? JSON.stringify(result.data, null, 2).split('\n')) out.line(line);
