@@ -171,6 +171,6 @@ describe('a lycée year through the CLI: the premières’ marks, the LSL file a
       status: 'done',
       title: 'Dans Liaison : remontée PARCOURSUP pour les classes de première en lycée',
     });
-    expect(steps.find((s) => s.stepId === 'second-degree-livrets:9')?.status).not.toBe('done');
+    expect(['open', 'overdue']).toContain(steps.find((s) => s.stepId === 'second-degree-livrets:9')?.status);
   });
 });
