@@ -131,30 +131,38 @@ export class CommandPipeline {
     context: CommandContext,
     options: { skipRejected: boolean; finish?: (outcomes: GroupOutcome[]) => unknown[] },
   ): Promise<{ outcomes: GroupOutcome[]; finished: CommandResult[] }> {
+    return this.db.transaction((tx) => this.executeGroupsIn(tx, groups, context, options));
+  }
+
+  /** `executeGroups` inside a transaction the caller holds (an import parsing its file under the lock). */
+  async executeGroupsIn(
+    tx: SqliteConnection,
+    groups: readonly (readonly unknown[])[],
+    context: CommandContext,
+    options: { skipRejected: boolean; finish?: (outcomes: GroupOutcome[]) => unknown[] },
+  ): Promise<{ outcomes: GroupOutcome[]; finished: CommandResult[] }> {
     const correlationId = context.correlationId ?? randomUUID();
     const ctx: CommandContext = { ...context, correlationId, expectedVersion: undefined, expectedStreams: undefined };
-    return this.db.transaction(async (tx) => {
-      const outcomes: GroupOutcome[] = [];
-      for (const [index, group] of groups.entries()) {
-        const savepoint = `import_group_${index}`;
-        tx.exec(`SAVEPOINT ${savepoint}`);
-        try {
-          const results: CommandResult[] = [];
-          for (const raw of group) results.push(await this.run(tx, this.validate(raw, ctx), ctx));
-          tx.exec(`RELEASE ${savepoint}`);
-          outcomes.push({ ok: true, results });
-        } catch (error) {
-          tx.exec(`ROLLBACK TO ${savepoint}`);
-          tx.exec(`RELEASE ${savepoint}`);
-          if (!(error instanceof DomainError)) throw error;
-          outcomes.push({ ok: false, error });
-        }
+    const outcomes: GroupOutcome[] = [];
+    for (const [index, group] of groups.entries()) {
+      const savepoint = `import_group_${index}`;
+      tx.exec(`SAVEPOINT ${savepoint}`);
+      try {
+        const results: CommandResult[] = [];
+        for (const raw of group) results.push(await this.run(tx, this.validate(raw, ctx), ctx));
+        tx.exec(`RELEASE ${savepoint}`);
+        outcomes.push({ ok: true, results });
+      } catch (error) {
+        tx.exec(`ROLLBACK TO ${savepoint}`);
+        tx.exec(`RELEASE ${savepoint}`);
+        if (!(error instanceof DomainError)) throw error;
+        outcomes.push({ ok: false, error });
       }
-      if (!options.skipRejected && outcomes.some((o) => !o.ok)) throw new GroupsRejectedError(outcomes);
-      const finished: CommandResult[] = [];
-      for (const raw of options.finish?.(outcomes) ?? []) finished.push(await this.run(tx, this.validate(raw, ctx), ctx));
-      return { outcomes, finished };
-    });
+    }
+    if (!options.skipRejected && outcomes.some((o) => !o.ok)) throw new GroupsRejectedError(outcomes);
+    const finished: CommandResult[] = [];
+    for (const raw of options.finish?.(outcomes) ?? []) finished.push(await this.run(tx, this.validate(raw, ctx), ctx));
+    return { outcomes, finished };
   }
 
   private async run(tx: SqliteConnection, command: ValidatedCommand, context: CommandContext): Promise<CommandResult> {

@@ -286,4 +286,12 @@ describe('imports and exports through plugins', () => {
     expect(kernel.store.readAll({ types: ['PupilSiecleIdSet', 'ExportProduced'] })).toEqual([]);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('imports the same file sent twice at once only once: the second run gives the first one’s report', async () => {
+    const text = 'pupilId;ine\nE1;070832327JA\nE2;060375611AC\n';
+    const reports = await Promise.all([importInes(text), importInes(text)]);
+    expect(reports.map((r) => r.status).sort()).toEqual(['already-imported', 'imported']);
+    expect(kernel.store.readAll({ types: ['NationalIdAssigned'] })).toHaveLength(2);
+    expect(kernel.store.readAll({ types: ['FileImported'] })).toHaveLength(1);
+  });
 });

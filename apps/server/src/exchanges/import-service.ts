@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { InvalidValueError, RuleViolationError, streamIds } from '@liaison/domain';
 import { type EventData, FileImported } from '@liaison/events';
+import { type SqliteConnection } from '../database/sqlite-connection';
 import { type Kernel } from '../kernel/kernel';
 import { countRows, type ImportReport, type ReportRow } from './import-report';
 import { loadSnapshot } from './snapshot-loader';
@@ -41,53 +42,60 @@ export class ImportService {
     if (!file)
       throw new InvalidValueError(`le format ${request.formatId} n’a pas de fichier par défaut : indiquez le fichier à importer`);
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-
-    const previous = this.previousImport(request, sha256);
-    if (previous) return previous;
-
-    const snapshot = await loadSnapshot(this.kernel, request.uai, request.year);
-    if (!snapshot.establishment.registered) {
-      throw new RuleViolationError('establishment_unknown', `l’établissement ${request.uai} n’est pas enregistré`);
-    }
-    const plan = importer.parse(file.bytes, { uai: request.uai, year: request.year, fileName: file.name, snapshot });
     const importId = `imp-${request.uai}-${request.year}-${request.formatId}-${sha256.slice(0, 12)}`;
-    const withCommands = plan.rows.filter((r) => (r.commands?.length ?? 0) > 0);
     const base = { importId, formatId: request.formatId, uai: request.uai, year: request.year, fileName: file.name, sha256 };
 
-    const { outcomes, finished } = await this.kernel.pipeline.executeGroups(
-      withCommands.map((row) => row.commands!),
-      { actor: request.actor, source: `import:${request.formatId}`, correlationId: importId, trusted: true },
-      {
-        skipRejected: true,
-        finish: (outcomes) => {
-          const rows = plan.rows.map((row) => {
-            const index = withCommands.indexOf(row);
-            const outcome = index >= 0 ? outcomes[index] : undefined;
-            const { commands: _commands, ...reported } = row;
-            return outcome && !outcome.ok
-              ? { ...reported, outcome: 'rejected' as const, message: reasonOf(outcome.error) }
-              : reported;
-          });
-          if (!request.skipRejected && rows.some((r) => r.outcome === 'rejected')) {
-            // Thrown inside the transaction: everything the groups wrote is rolled back.
-            throw new ImportRefusedError(this.report(base, 'refused', false, rows, plan.notes, plan.successMessage, []));
-          }
-          return [
-            {
-              type: 'RecordImport',
-              payload: {
-                ...base,
-                size: file.bytes.byteLength,
-                skippedRejected: request.skipRejected && rows.some((r) => r.outcome === 'rejected'),
-                rows,
-                notes: plan.notes,
-                ...(plan.successMessage ? { successMessage: plan.successMessage } : {}),
+    // The file is read against the state under the write lock, in the transaction that applies
+    // it: a row judged unchanged cannot have been changed meanwhile, and the same file sent twice
+    // at once is imported once.
+    const applied = await this.kernel.db.transaction(async (tx) => {
+      const previous = this.previousImport(request, sha256, tx);
+      if (previous) return { previous };
+      const snapshot = await loadSnapshot(this.kernel, request.uai, request.year, undefined, tx);
+      if (!snapshot.establishment.registered) {
+        throw new RuleViolationError('establishment_unknown', `l’établissement ${request.uai} n’est pas enregistré`);
+      }
+      const plan = importer.parse(file.bytes, { uai: request.uai, year: request.year, fileName: file.name, snapshot });
+      const withCommands = plan.rows.filter((r) => (r.commands?.length ?? 0) > 0);
+      const result = await this.kernel.pipeline.executeGroupsIn(
+        tx,
+        withCommands.map((row) => row.commands!),
+        { actor: request.actor, source: `import:${request.formatId}`, correlationId: importId, trusted: true },
+        {
+          skipRejected: true,
+          finish: (outcomes) => {
+            const rows = plan.rows.map((row) => {
+              const index = withCommands.indexOf(row);
+              const outcome = index >= 0 ? outcomes[index] : undefined;
+              const { commands: _commands, ...reported } = row;
+              return outcome && !outcome.ok
+                ? { ...reported, outcome: 'rejected' as const, message: reasonOf(outcome.error) }
+                : reported;
+            });
+            if (!request.skipRejected && rows.some((r) => r.outcome === 'rejected')) {
+              // Thrown inside the transaction: everything the groups wrote is rolled back.
+              throw new ImportRefusedError(this.report(base, 'refused', false, rows, plan.notes, plan.successMessage, []));
+            }
+            return [
+              {
+                type: 'RecordImport',
+                payload: {
+                  ...base,
+                  size: file.bytes.byteLength,
+                  skippedRejected: request.skipRejected && rows.some((r) => r.outcome === 'rejected'),
+                  rows,
+                  notes: plan.notes,
+                  ...(plan.successMessage ? { successMessage: plan.successMessage } : {}),
+                },
               },
-            },
-          ];
+            ];
+          },
         },
-      },
-    );
+      );
+      return { result };
+    });
+    if (applied.previous) return applied.previous;
+    const { outcomes, finished } = applied.result!;
     const recorded = finished[0]!.events[0]!.data as EventData<typeof FileImported>;
     const positions = [
       ...outcomes.flatMap((o) => (o.ok ? o.results.flatMap((r) => r.positions) : [])),
@@ -105,8 +113,8 @@ export class ImportService {
   }
 
   /** The report of the same file imported earlier for the same year, if any. */
-  private previousImport(request: ImportRequest, sha256: string): ImportReport | undefined {
-    const stream = this.kernel.store.readStream(streamIds.import(request.uai, request.formatId));
+  private previousImport(request: ImportRequest, sha256: string, tx: SqliteConnection): ImportReport | undefined {
+    const stream = this.kernel.store.loadStream(tx, streamIds.import(request.uai, request.formatId));
     const event = stream.events.find((e) => {
       const d = e.data as EventData<typeof FileImported>;
       return e.type === FileImported.type && d.year === request.year && d.sha256 === sha256;
