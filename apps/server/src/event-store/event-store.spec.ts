@@ -308,6 +308,19 @@ describe('readAll', () => {
     expect(at(store, { uai: '0752387M', types: ['NoteTaken', 'YearOpened'], actor: 'alice' })).toEqual([6]);
   });
 
+  it('reads the streams of a prefix as an index range, in global order', async () => {
+    const store = await seed();
+    expect(at(store, { streamPrefix: 'note-0750680G' })).toEqual([4, 5]);
+    expect(at(store, { streamPrefix: 'note-' })).toEqual([4, 5, 6]);
+    expect(at(store, { streamPrefix: 'year-0752387M-' })).toEqual([7]);
+    expect(at(store, { streamPrefix: 'note-0750680G-a', upTo: 4 })).toEqual([4]);
+    const plan = store.database.reader.all<{ detail: string }>(
+      'EXPLAIN QUERY PLAN SELECT * FROM events WHERE stream_id >= ? AND stream_id < ? ORDER BY global_position',
+      ['note-', 'note.'],
+    );
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX/);
+  });
+
   it('pages by position, forwards and backwards', async () => {
     const store = await seed();
     expect(at(store, { after: 3 })).toEqual([4, 5, 6, 7]);

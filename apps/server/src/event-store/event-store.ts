@@ -44,6 +44,11 @@ export interface ReadAllOptions {
   uai?: string;
   /** Streams of one aggregate kind (`pupil`, `class`, …). */
   streamType?: string;
+  /**
+   * Streams whose id starts with this prefix (`livret-0750680G-`): read through the stream index
+   * as a range, unlike `uai` and `streamType`, which scan.
+   */
+  streamPrefix?: string;
   types?: readonly string[];
   actor?: string;
   descending?: boolean;
@@ -191,6 +196,12 @@ export class EventStore {
       // Every stream id is `<kind>-<UAI>[-…]` and kinds hold no dash.
       where.push("substr(stream_id, instr(stream_id, '-') + 1, 8) = ?");
       params.push(options.uai);
+    }
+    if (options.streamPrefix !== undefined && options.streamPrefix !== '') {
+      // [prefix, prefix with its last character's successor): a range the (stream_id, …) index serves.
+      const last = options.streamPrefix.charCodeAt(options.streamPrefix.length - 1);
+      where.push('stream_id >= ? AND stream_id < ?');
+      params.push(options.streamPrefix, options.streamPrefix.slice(0, -1) + String.fromCharCode(last + 1));
     }
     if (options.streamType !== undefined) {
       where.push('stream_id LIKE ?');

@@ -62,7 +62,8 @@ export async function loadSnapshot(
   const pluginStates: Record<string, unknown> = {};
   for (const [kind, evolver] of kernel.plugins.aggregates()) {
     const byStream = new Map<string, unknown>();
-    for (const e of kernel.store.readAll({ uai, streamType: kind, upTo: position }, log)) {
+    // `<kind>-<UAI>` and `<kind>-<UAI>-…`: an index range, not a scan of the log.
+    for (const e of kernel.store.readAll({ streamPrefix: `${kind}-${uai}`, upTo: position }, log)) {
       byStream.set(e.streamId, evolver.evolve(byStream.get(e.streamId) ?? evolver.initialState(), e));
     }
     for (const [streamId, state] of byStream) pluginStates[streamId] = state;
