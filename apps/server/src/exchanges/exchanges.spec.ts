@@ -271,6 +271,9 @@ describe('imports and exports through plugins', () => {
       },
     });
     expect(readFileSync(result.paths[0]!, 'utf8')).toBe('E1;1\nE2;2\nE3;3\nE4;4\n');
+    expect(result.warnings.map((w) => w.message)).toEqual([
+      'la base a changé entre la confirmation et l’envoi (autre utilisateur) : pupils 3 → 4 ; le fichier suit l’état au moment de l’envoi',
+    ]);
     const numbered = kernel.store.readAll({ types: ['PupilSiecleIdSet'] });
     expect(numbered.map((e) => (e.data as { pupilId: string }).pupilId)).toEqual(['E1', 'E2', 'E3', 'E4']);
     expect(new Set(numbered.map((e) => e.metadata.correlationId)).size).toBe(1);

@@ -84,6 +84,26 @@ export interface ExportResult {
   replay: boolean;
 }
 
+/**
+ * When someone else changed the school between the plan the user confirmed and the send, the
+ * file is built from the newer state (it is what the log says); the user is told what moved.
+ */
+function countsDrift(
+  confirmed: Record<string, number>,
+  sent: Record<string, number>,
+): ((uai: string, snapshot: SchoolSnapshot) => Anomaly) | undefined {
+  const moved = [...new Set([...Object.keys(confirmed), ...Object.keys(sent)])]
+    .filter((k) => (confirmed[k] ?? 0) !== (sent[k] ?? 0))
+    .map((k) => `${k} ${confirmed[k] ?? 0} → ${sent[k] ?? 0}`);
+  if (moved.length === 0) return undefined;
+  return (uai, snapshot) => ({
+    rule: 'export-modifie-depuis-confirmation',
+    severity: 'warning',
+    entity: { kind: 'establishment', id: uai, label: snapshot.establishment.name ?? uai },
+    message: `la base a changé entre la confirmation et l’envoi (autre utilisateur) : ${moved.join(', ')} ; le fichier suit l’état au moment de l’envoi`,
+  });
+}
+
 /** The exporter's scope over the default one, as a predicate on stream ids. */
 const scopeOf = (exporter: Exporter, snapshot: SchoolSnapshot) =>
   exporter.scope ? exporter.scope(snapshot, defaultExportScope(snapshot)) : defaultExportScope(snapshot);
@@ -128,8 +148,11 @@ export class ExportService {
         for (const raw of prepared) await this.kernel.pipeline.executeIn(tx, raw, { ...context, correlationId });
         const snapshot = prepared.length > 0 ? await this.snapshot(request.uai, request.year, undefined, tx) : current;
         if (prepared.length > 0 || snapshot.asOf !== live.asOf) {
+          const confirmed = plan;
           plan = exporter.plan(snapshot);
           if (plan.blocking.length > 0) throw new ExportBlockedError(request.formatId, plan.blocking);
+          const drift = countsDrift(confirmed.counts, plan.counts);
+          if (drift) plan = { ...plan, warnings: [...plan.warnings, drift(request.uai, snapshot)] };
         }
         const exportId = exportIdOf(request.formatId, request.uai, request.year, snapshot.asOf);
         const built = exporter.build(snapshot, { exportId, producedAt: snapshot.asOfTime });
