@@ -47,6 +47,29 @@ const T1 = [
   'T1;3A;;P3;CŒURDACIER;Zoé;061300;23456;3;Bien;;;;;',
 ].join('\r\n');
 
+/**
+ * The grade book's end-of-cycle-4 bilans, one line per pupil, saved as « CSV UTF-8 » (with a
+ * byte-order mark): the socle domains headed by their labels of the LSU nomenclature, levels as
+ * numbers or words. P3 has no ELEVE_ID yet: her line names her by Liaison's id.
+ */
+const BILANS = [
+  [
+    'Division;ELEVE_ID;Identifiant;Nom;Prénom;Cycle;Date',
+    "Comprendre, s'exprimer en utilisant la langue française à l'oral et à l'écrit",
+    "Comprendre, s'exprimer en utilisant une langue étrangère et, le cas échéant, une langue régionale",
+    "Comprendre, s'exprimer en utilisant les langages mathématiques, scientifiques et informatiques",
+    "Comprendre, s'exprimer en utilisant les langages des arts et du corps",
+    'Les méthodes et outils pour apprendre',
+    'La formation de la personne et du citoyen',
+    'Les systèmes naturels et les systèmes techniques',
+    "Les représentations du monde et l'activité humaine",
+    'Synthèse;Enseignement de complément',
+  ].join(';'),
+  '3A;1001;;LEFEVRE;Eloïse;4;17/06/2019;3;2;4;3;3;4;3;2;Les composantes du socle sont bien maîtrisées.;AUC',
+  '3A;1002;;MENARD;Noé;4;17/06/2019;satisfaisante;fragile;très bonne;satisfaisante;3;4;3;2;Les composantes du socle sont bien maîtrisées.;Aucun',
+  '3A;;P3;CŒURDACIER;Zoé;4;17/06/2019;3;2;4;3;3;4;3;2;"Les composantes du socle sont bien maîtrisées ;\nbravo.";AUC',
+].join('\r\n');
+
 describe('a collège term through the CLI: STS-web, the grade book’s CSV, the LSU file', () => {
   let t: ReturnType<typeof tempDir>;
   const run = (args: string[]) => liaison([...args, '--db', t.db], { cwd: t.dir, env: { LIAISON_ACTOR: 'secretariat.nguyen' } });
@@ -138,7 +161,28 @@ describe('a collège term through the CLI: STS-web, the grade book’s CSV, the 
       ['ligne 7', 'create'],
     ]);
     expect(report.rows[4]!.subject).toBe('CŒURDACIER Zoé (3A) — 020700 FRANCAIS');
-    expect(exec(cycle4('P1'), cycle4('P2'), cycle4('P3')).status).toBe(0);
+
+    // The end-of-cycle bilans, from the grade book's CSV: a cycle that does not end in 3e
+    // refuses the file, naming its line; nothing is written.
+    const wrongCycle = join(t.dir, 'bilans-cycle-erreur.csv');
+    writeFileSync(wrongCycle, `\uFEFF${BILANS.replace('3A;;P3;CŒURDACIER;Zoé;4;', '3A;;P3;CŒURDACIER;Zoé;3;')}`);
+    const refusedBilans = run(['import', 'livrets.bilans-cycle', wrongCycle, '--uai', UAI, '--year', String(YEAR), '--json']);
+    expect(refusedBilans.status).toBe(1);
+    expect(refusedBilans.stdout + refusedBilans.stderr).toMatch(/ligne 4/);
+    expect(refusedBilans.stdout + refusedBilans.stderr).toMatch(/bilan de fin de cycle 3 pour un élève de 3e/);
+
+    const bilans = join(t.dir, 'bilans-cycle-3A.csv');
+    writeFileSync(bilans, `\uFEFF${BILANS}`);
+    const bilansImported = run(['import', 'livrets.bilans-cycle', bilans, '--uai', UAI, '--year', String(YEAR), '--json']);
+    expect(bilansImported.stderr).toBe('');
+    expect(bilansImported.status).toBe(0);
+    const bilansReport = JSON.parse(bilansImported.stdout) as ImportReport;
+    expect(bilansReport.status).toBe('imported');
+    expect(bilansReport.rows.map((r) => [r.ref, r.outcome, r.subject])).toEqual([
+      ['ligne 2', 'create', 'LEFÈVRE Éloïse (3A) — bilan de fin de cycle 4'],
+      ['ligne 3', 'create', 'MÉNARD Noé (3A) — bilan de fin de cycle 4'],
+      ['ligne 4', 'create', 'CŒURDACIER Zoé (3A) — bilan de fin de cycle 4'],
+    ]);
 
     // The pre-export control names the pupil who has no ELEVE_ID: nothing is written.
     const blocked = run(['export', 'lsu.bilans', '--uai', UAI, '--year', String(YEAR), '--yes']);

@@ -4,6 +4,9 @@ export const PLUGIN_ID = 'second-degree-livrets';
 /** The grade book's assessments of one period, as a CSV file (our documented template). */
 export const EVALUATIONS_FORMAT_ID = 'livrets.evaluations';
 
+/** The grade book's end-of-cycle bilans (6e, 3e), one line per pupil, as a CSV file (our documented template). */
+export const CYCLE_BILANS_FORMAT_ID = 'livrets.bilans-cycle';
+
 /** The LSU import file: collège periodic and end-of-cycle bilans (official XSD). */
 export const LSU_FORMAT_ID = 'lsu.bilans';
 

@@ -1,6 +1,7 @@
 import { type LiaisonPlugin, PLUGIN_API_VERSION } from '@liaison/domain';
 import { livretsChecklist } from './checklist/livrets-checklist';
 import { livretCommands } from './commands/definitions';
+import { cycleBilansImporter } from './csv/cycle-bilans-importer';
 import { evaluationsImporter } from './csv/evaluations-importer';
 import { livretsDemo } from './demo/livrets-demo';
 import { pupilEvents } from './events/pupil-events';
@@ -16,9 +17,9 @@ import { parcoursupExporter } from './parcoursup/parcoursup-exporter';
 /**
  * Second-degree plugin « livrets »: the assessments the grade book hands over (one stream per
  * pupil and year, `livret-<UAI>-<YYYY>-<pupilId>`, and the year's shared data,
- * `livretannee-<UAI>-<YYYY>`), their CSV import, the LSU file of the collège bilans, the LSL file
- * of the classes de première and the Parcoursup adapter, checklist steps 8 and 9, and its part of
- * the demo. It reads the SIECLE plugin's reference events (subjects, STS-web teachers and
+ * `livretannee-<UAI>-<YYYY>`), their CSV imports (a period's evaluations, the end-of-cycle
+ * bilans), the LSU file of the collège bilans, the LSL file of the classes de première and the
+ * Parcoursup adapter, checklist steps 8 and 9, and its part of the demo. It reads the SIECLE plugin's reference events (subjects, STS-web teachers and
  * services) and the core facts SIECLE imports fill (ELEVE_IDs), and nothing else of it.
  */
 export function createPlugin(): LiaisonPlugin {
@@ -37,18 +38,26 @@ export function createPlugin(): LiaisonPlugin {
       [LIVRET_STREAM_KIND]: pupilLivretAggregate,
       [LIVRET_YEAR_STREAM_KIND]: yearLivretAggregate,
     } as LiaisonPlugin['aggregates'],
-    importers: [evaluationsImporter()],
+    importers: [evaluationsImporter(), cycleBilansImporter()],
     exporters: [lsuExporter(), lslExporter(), parcoursupExporter()],
     checklist: livretsChecklist(),
     demo: livretsDemo,
   };
 }
 
-export { PLUGIN_ID, EVALUATIONS_FORMAT_ID, LSU_FORMAT_ID, LSL_FORMAT_ID, PARCOURSUP_FORMAT_ID } from './format-ids';
+export {
+  PLUGIN_ID,
+  EVALUATIONS_FORMAT_ID,
+  CYCLE_BILANS_FORMAT_ID,
+  LSU_FORMAT_ID,
+  LSL_FORMAT_ID,
+  PARCOURSUP_FORMAT_ID,
+} from './format-ids';
 export { lsuExporter, lsuPath } from './lsu/lsu-exporter';
 export { lslExporter, lslPath } from './lsl/lsl-exporter';
 export { parcoursupExporter, parcoursupPath } from './parcoursup/parcoursup-exporter';
 export { evaluationsImporter } from './csv/evaluations-importer';
+export { cycleBilansImporter } from './csv/cycle-bilans-importer';
 export { readLsu } from './lsu/lsu-reader';
 export { writeLsu } from './lsu/lsu-writer';
 export { readLsl } from './lsl/lsl-reader';

@@ -18,8 +18,11 @@ describe('the second-degree-livrets plugin', () => {
     });
   });
 
-  it('imports evaluations (our CSV template) and exports LSU, LSL (official XSDs) and Parcoursup (adapter)', () => {
-    expect(plugin.importers!.map((i) => [i.formatId, i.status])).toEqual([['livrets.evaluations', 'adapter']]);
+  it('imports evaluations and end-of-cycle bilans (our CSV templates) and exports LSU, LSL (official XSDs) and Parcoursup (adapter)', () => {
+    expect(plugin.importers!.map((i) => [i.formatId, i.status])).toEqual([
+      ['livrets.evaluations', 'adapter'],
+      ['livrets.bilans-cycle', 'adapter'],
+    ]);
     expect(plugin.exporters!.map((e) => [e.formatId, e.status])).toEqual([
       ['lsu.bilans', 'official'],
       ['lsl.livret', 'official'],

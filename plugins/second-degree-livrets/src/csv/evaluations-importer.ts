@@ -5,12 +5,9 @@ import {
   ImportFileError,
   type ImportPlan,
   type ImportRow,
-  pupilsOfYear,
-  type PupilState,
   sameJson,
   type SchoolSnapshot,
 } from '@liaison/domain';
-import { z } from 'zod';
 import { isPeriod, type Period, periodLabel } from '../codes/periods';
 import { recordAttendancePayload, recordPeriodSynthesisPayload, recordSubjectAssessmentPayload } from '../commands/payloads';
 import { type ReferenceView } from '../commands/reference-view';
@@ -20,30 +17,16 @@ import { pupilLabel } from '../model/anomalies';
 import { pupilLivretOf } from '../model/livret-states';
 import { type PeriodRecord, subjectKey } from '../model/pupil-livret';
 import { readSiecleReference } from '../reference/siecle-reference';
-import { type CsvRecord, decodeCsv, normaliseHeader, parseCsv } from './csv-read';
-import { type Column, COLUMNS, locateColumns, PUPIL_COLUMNS } from './evaluations-template';
+import { isoDate } from './csv-date';
+import { normaliseHeader } from './csv-read';
+import { type CsvLine, describeTable, readCsvTable } from './csv-table';
+import { missingColumns } from './csv-template';
+import { type Column, COLUMNS, PUPIL_COLUMNS } from './evaluations-template';
+import { recordFieldsOf, validatePayload } from './line-payload';
+import { hasPupilKey, matchPupil, namedOnLine, PUPIL_KEY_HEADERS } from './line-pupil';
+import { assertSecondDegree } from './second-degree-only';
 
-const frenchMessages = z.locales.fr().localeError;
-const SEPARATORS = [';', ',', '\t'] as const;
-
-interface Line {
-  ref: string;
-  line: number;
-  get(column: Column): string | undefined;
-}
-
-/** The separator that makes the most template headers out of the first line (`;` on a tie). */
-function detectSeparator(text: string): string {
-  const first = text.split(/\r?\n/, 1)[0] ?? '';
-  const score = (sep: string) => locateColumns(first.split(sep)).index;
-  return [...SEPARATORS].sort((a, b) => Object.keys(score(b)).length - Object.keys(score(a)).length)[0]!;
-}
-
-/** `JJ/MM/AAAA` or `AAAA-MM-JJ` as `AAAA-MM-JJ`; anything else as given (the schema then says why). */
-function isoDate(value: string): string {
-  const fr = /^([0-9]{2})\/([0-9]{2})\/([0-9]{4})$/.exec(value);
-  return fr ? `${fr[3]}-${fr[2]}-${fr[1]}` : value;
-}
+type Line = CsvLine<Column>;
 
 /** `12,5` or `12.5`; anything else as given. */
 const mark = (value: string) => value.replace(',', '.');
@@ -92,24 +75,6 @@ function periodOf(lines: readonly Line[]): Period {
   return value;
 }
 
-function matchPupil(line: Line, snapshot: SchoolSnapshot): { pupil?: PupilState; problem?: string } {
-  const eleveId = line.get('eleveId');
-  const pupilId = line.get('pupilId');
-  const ofYear = pupilsOfYear(snapshot);
-  if (eleveId !== undefined) {
-    const matches = ofYear.filter((p) => p.siecleId === eleveId);
-    if (matches.length > 1) return { problem: `ELEVE_ID ${eleveId} porté par plusieurs élèves` };
-    const pupil = matches[0];
-    if (pupil && pupilId !== undefined && pupil.pupilId !== pupilId) {
-      return { problem: `ELEVE_ID ${eleveId} est celui de l’élève ${pupil.pupilId}, pas de ${pupilId}` };
-    }
-    if (pupil) return { pupil };
-    if (pupilId === undefined) return {};
-  }
-  if (pupilId !== undefined) return { pupil: ofYear.find((p) => p.pupilId === pupilId) };
-  return { problem: 'ni ELEVE_ID ni identifiant d’élève' };
-}
-
 /** What the line says of the pupil's period, as the commands' payloads (still to validate). */
 function pupilPart(line: Line, base: Record<string, unknown>) {
   const synthesis =
@@ -136,20 +101,6 @@ function pupilPart(line: Line, base: Record<string, unknown>) {
   return { synthesis, attendance };
 }
 
-const validate = <T>(schema: z.ZodType<T>, payload: unknown, what: string): T => {
-  const parsed = schema.safeParse(payload, { error: frenchMessages });
-  // Our shapes' messages name the field in French: the payload's key paths would only add English.
-  if (!parsed.success)
-    throw new DomainError('invalid_value', `${what} : ${parsed.error.issues.map((i) => i.message).join(' ; ')}`, 'invalid');
-  return parsed.data;
-};
-
-/** Drops the stream's identity to compare a payload with what the livret holds. */
-const fieldsOf = (payload: Record<string, unknown>) => {
-  const { uai: _u, year: _y, pupilId: _p, ...fields } = payload;
-  return fields;
-};
-
 /**
  * « Import des évaluations » (`livrets.evaluations`): one CSV file per period from the grade
  * book or a spreadsheet, following our template (docs/formats/livrets-csv.md). Each line is a
@@ -166,36 +117,14 @@ export function evaluationsImporter(): Importer {
     status: 'adapter',
     parse(bytes, context): ImportPlan {
       const { snapshot } = context;
-      if (snapshot.establishment.degree === 'first') {
-        throw new ImportFileError('les livrets LSU et LSL concernent le second degré : cet établissement est du premier degré');
-      }
-      const { text, encoding } = decodeCsv(bytes);
-      const separator = detectSeparator(text);
-      const parsed = parseCsv(text, separator);
-      if (parsed.unclosedQuoteLine !== undefined) {
-        throw new ImportFileError(`ligne ${parsed.unclosedQuoteLine} : guillemet ouvert jamais fermé`);
-      }
-      const [header, ...records] = parsed.records;
-      if (!header) throw new ImportFileError('fichier vide : la ligne d’en-tête est attendue');
-      const { index, unknown } = locateColumns(header.fields);
-      const missing = (Object.keys(COLUMNS) as Column[]).filter((c) => COLUMNS[c].required && index[c] === undefined);
-      if (index.eleveId === undefined && index.pupilId === undefined) missing.push('eleveId');
+      assertSecondDegree(snapshot);
+      const table = readCsvTable(bytes, COLUMNS);
+      const { index, unknown, lines } = table;
+      const missing: string[] = missingColumns(COLUMNS, index).map((c) => COLUMNS[c].header);
+      if (!hasPupilKey(index)) missing.push(PUPIL_KEY_HEADERS);
       if (missing.length > 0) {
-        throw new ImportFileError(
-          `colonne(s) manquante(s) : ${missing.map((c) => (c === 'eleveId' ? 'ELEVE_ID ou Identifiant' : COLUMNS[c].header)).join(', ')} (voir le modèle livrets.evaluations)`,
-        );
+        throw new ImportFileError(`colonne(s) manquante(s) : ${missing.join(', ')} (voir le modèle ${EVALUATIONS_FORMAT_ID})`);
       }
-      const lines: Line[] = records
-        .filter((r: CsvRecord) => r.fields.some((f) => f.trim() !== ''))
-        .map((r) => ({
-          ref: `ligne ${r.line}`,
-          line: r.line,
-          get: (column: Column) => {
-            const i = index[column];
-            const v = i === undefined ? undefined : r.fields[i]?.trim();
-            return v === undefined || v === '' ? undefined : v;
-          },
-        }));
       if (lines.length === 0) throw new ImportFileError('aucune ligne d’évaluation sous l’en-tête');
       const period = periodOf(lines);
       const reference = referenceView(snapshot);
@@ -204,22 +133,22 @@ export function evaluationsImporter(): Importer {
       /** The pupil-level values already taken for each pupil, with the line they came from. */
       const taken = new Map<string, Map<string, { value: string; line: number }>>();
       const rows: ImportRow[] = lines.map((line) => {
-        const match = matchPupil(line, snapshot);
-        const named = [line.get('lastName')?.toUpperCase(), line.get('firstName')].filter(Boolean).join(' ');
+        const match = matchPupil({ eleveId: line.get('eleveId'), pupilId: line.get('pupilId') }, snapshot);
+        const named = namedOnLine(line.get('lastName'), line.get('firstName'));
         const subjectCode = line.get('subject') ?? '';
         const subjectLabel = reference.subjects[subjectCode]?.label;
         const what = `${subjectCode}${subjectLabel ? ` ${subjectLabel}` : ''}`;
-        if (match.problem)
-          return { ref: line.ref, outcome: 'rejected', subject: `${named || 'élève ?'} — ${what}`, message: match.problem };
-        const pupil = match.pupil;
-        if (!pupil) {
+        if (match.kind === 'problem')
+          return { ref: line.ref, outcome: 'rejected', subject: `${named || 'élève ?'} — ${what}`, message: match.message };
+        if (match.kind === 'unmatched') {
           return {
             ref: line.ref,
             outcome: 'unmatched',
             subject: `${named || line.get('eleveId') || line.get('pupilId')} — ${what}`,
-            message: `aucun élève de l’année avec ${line.get('eleveId') ? `l’ELEVE_ID ${line.get('eleveId')}` : `l’identifiant ${line.get('pupilId')}`}`,
+            message: match.message,
           };
         }
+        const pupil = match.pupil;
         const subject = `${pupilLabel(pupil, year)} — ${what}`;
         const base = { uai, year, pupilId: pupil.pupilId!, classCode: line.get('division'), period };
         try {
@@ -238,7 +167,7 @@ export function evaluationsImporter(): Importer {
               );
             }
           }
-          const assessment = validate(
+          const assessment = validatePayload(
             recordSubjectAssessmentPayload,
             {
               ...base,
@@ -266,8 +195,9 @@ export function evaluationsImporter(): Importer {
           assertSubjectKnown(reference, year, assessment.subjectCode);
           assertTeachersKnown(reference, year, assessment.teacherIds);
           const parts = pupilPart(line, base);
-          const synthesis = parts.synthesis && validate(recordPeriodSynthesisPayload, parts.synthesis, 'synthèse du conseil');
-          const attendance = parts.attendance && validate(recordAttendancePayload, parts.attendance, 'vie scolaire');
+          const synthesis =
+            parts.synthesis && validatePayload(recordPeriodSynthesisPayload, parts.synthesis, 'synthèse du conseil');
+          const attendance = parts.attendance && validatePayload(recordAttendancePayload, parts.attendance, 'vie scolaire');
           for (const column of PUPIL_COLUMNS) {
             const value = line.get(column);
             if (value !== undefined && !seen.has(column)) seen.set(column, { value, line: line.line });
@@ -275,10 +205,11 @@ export function evaluationsImporter(): Importer {
           const record: PeriodRecord | undefined = pupilLivretOf(snapshot, pupil.pupilId!).periods[period];
           const current = record?.subjects[subjectKey(assessment.subjectCode, assessment.electionMode)];
           const commands: Command[] = [];
-          if (!sameJson(current, fieldsOf(assessment))) commands.push({ type: 'RecordSubjectAssessment', payload: assessment });
-          if (synthesis && !sameJson(record?.synthesis, fieldsOf(synthesis)))
+          if (!sameJson(current, recordFieldsOf(assessment)))
+            commands.push({ type: 'RecordSubjectAssessment', payload: assessment });
+          if (synthesis && !sameJson(record?.synthesis, recordFieldsOf(synthesis)))
             commands.push({ type: 'RecordPeriodSynthesis', payload: synthesis });
-          if (attendance && !sameJson(record?.attendance, fieldsOf(attendance)))
+          if (attendance && !sameJson(record?.attendance, recordFieldsOf(attendance)))
             commands.push({ type: 'RecordAttendance', payload: attendance });
           if (commands.length === 0)
             return { ref: line.ref, outcome: 'unchanged', subject, message: `${periodLabel(period)} : déjà à jour` };
@@ -299,9 +230,7 @@ export function evaluationsImporter(): Importer {
           throw error;
         }
       });
-      const notes = [
-        `fichier ${context.fileName} : ${periodLabel(period)}, ${lines.length} ligne(s), encodage ${encoding}, séparateur « ${separator === '\t' ? 'tabulation' : separator} »`,
-      ];
+      const notes = [`fichier ${context.fileName} : ${periodLabel(period)}, ${lines.length} ligne(s), ${describeTable(table)}`];
       if (unknown.length > 0) notes.push(`colonne(s) ignorée(s) : ${unknown.join(', ')}`);
       return { rows, notes, successMessage: `Import des évaluations du ${periodLabel(period)} réussi` };
     },

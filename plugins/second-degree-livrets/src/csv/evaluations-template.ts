@@ -1,4 +1,5 @@
-import { normaliseHeader } from './csv-read';
+import { type ColumnSpec } from './csv-template';
+import { PUPIL_IDENTITY_COLUMNS } from './line-pupil';
 
 /**
  * The columns of the evaluations CSV template (`livrets.evaluations`, docs/formats/livrets-csv.md):
@@ -7,11 +8,7 @@ import { normaliseHeader } from './csv-read';
  */
 export const COLUMNS = {
   period: { header: 'Période', aliases: ['periode'], required: true },
-  division: { header: 'Division', aliases: ['division', 'classe'], required: true },
-  eleveId: { header: 'ELEVE_ID', aliases: ['eleve id', 'identifiant siecle'], required: false },
-  pupilId: { header: 'Identifiant', aliases: ['identifiant', 'identifiant liaison'], required: false },
-  lastName: { header: 'Nom', aliases: ['nom'], required: false },
-  firstName: { header: 'Prénom', aliases: ['prenom'], required: false },
+  ...PUPIL_IDENTITY_COLUMNS,
   subject: { header: 'Matière', aliases: ['matiere', 'code matiere'], required: true },
   mode: { header: 'Modalité', aliases: ['modalite', 'modalite d election'], required: false },
   teachers: { header: 'Enseignants', aliases: ['enseignants', 'enseignant'], required: true },
@@ -33,22 +30,9 @@ export const COLUMNS = {
     aliases: ['commentaire vie scolaire', 'commentaire de vie scolaire'],
     required: false,
   },
-} as const;
+} as const satisfies Record<string, ColumnSpec>;
 
 export type Column = keyof typeof COLUMNS;
-
-/** Column → index in the header line; the headers nobody uses. */
-export function locateColumns(header: readonly string[]): { index: Partial<Record<Column, number>>; unknown: string[] } {
-  const index: Partial<Record<Column, number>> = {};
-  const unknown: string[] = [];
-  header.forEach((raw, i) => {
-    const h = normaliseHeader(raw);
-    const column = (Object.keys(COLUMNS) as Column[]).find((c) => (COLUMNS[c].aliases as readonly string[]).includes(h));
-    if (column && index[column] === undefined) index[column] = i;
-    else if (raw.trim() !== '') unknown.push(raw.trim());
-  });
-  return { index, unknown };
-}
 
 /** The pupil-level columns: the same value on each of a pupil's lines, or on one of them only. */
 export const PUPIL_COLUMNS = [
