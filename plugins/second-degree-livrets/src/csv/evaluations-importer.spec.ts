@@ -142,6 +142,23 @@ describe('the evaluations CSV (livrets.evaluations)', () => {
     expect(plan.rows.filter((r) => r.outcome === 'rejected').every((r) => (r.commands ?? []).length === 0)).toBe(true);
   });
 
+  it('rejects a second line for the same pupil’s subject and election mode, naming the first', () => {
+    const plan = parse(
+      utf8(
+        csv(
+          'T2;3A;1001;;;061300;S;23456;3;;;;;;;;',
+          'T2;3A;1001;;;061300;F;23456;2;;;;;;;;',
+          'T2;3A;1001;;;061300;S;23456;1;;;;;;;;',
+        ),
+      ),
+    );
+    expect(plan.rows.map((r) => [r.ref, r.outcome, r.message])).toEqual([
+      ['ligne 2', 'create', '2e trimestre : évaluation'],
+      ['ligne 3', 'create', '2e trimestre : évaluation'],
+      ['ligne 4', 'rejected', 'matière 061300 (modalité S) déjà donnée ligne 2 pour le même élève'],
+    ]);
+  });
+
   it('reports the lines whose pupil is not a pupil of the year, without refusing them', () => {
     const plan = parse(utf8(csv('T2;3A;555;DURAND;Paul;061300;S;23456;3;;;;;;;;')));
     expect(plan.rows).toEqual([
@@ -168,9 +185,20 @@ describe('the evaluations CSV (livrets.evaluations)', () => {
         teacherIds: ['23456'],
         positioning: 2,
       }),
+      LivretSubjectAssessed.create({
+        uai: UAI,
+        year: YEAR,
+        pupilId: 'P2',
+        classCode: '3A',
+        period: 'T2',
+        subjectCode: '020700',
+        electionMode: 'S',
+        teacherIds: ['12345'],
+        positioning: 2,
+      }),
     );
     const plan = parse(
-      utf8(csv('T2;3A;1002;;;061300;S;23456;2;;;;;;;;', 'T2;3A;1002;;;061300;S;23456;3;;;;;;;;')),
+      utf8(csv('T2;3A;1002;;;061300;S;23456;2;;;;;;;;', 'T2;3A;1002;;;020700;S;12345;3;;;;;;;;')),
       snapshotOf([...sampleHistory(), known]),
     );
     expect(plan.rows.map((r) => r.outcome)).toEqual(['unchanged', 'update']);

@@ -132,6 +132,7 @@ export function evaluationsImporter(): Importer {
 
       /** The pupil-level values already taken for each pupil, with the line they came from. */
       const taken = new Map<string, Map<string, { value: string; line: number }>>();
+      const subjectLines = new Map<string, number>();
       const rows: ImportRow[] = lines.map((line) => {
         const match = matchPupil({ eleveId: line.get('eleveId'), pupilId: line.get('pupilId') }, snapshot);
         const named = namedOnLine(line.get('lastName'), line.get('firstName'));
@@ -191,6 +192,17 @@ export function evaluationsImporter(): Importer {
             },
             'évaluation',
           );
+          // Two lines for one pupil's subject: the file contradicts itself, neither wins silently.
+          const key = `${pupil.pupilId!}|${subjectKey(assessment.subjectCode, assessment.electionMode)}`;
+          const first = subjectLines.get(key);
+          if (first !== undefined) {
+            throw new DomainError(
+              'subject_line_repeated',
+              `matière ${assessment.subjectCode} (modalité ${assessment.electionMode}) déjà donnée ligne ${first} pour le même élève`,
+              'rule',
+            );
+          }
+          subjectLines.set(key, line.line);
           assertPupilInDivision(pupil, assessment);
           assertSubjectKnown(reference, year, assessment.subjectCode);
           assertTeachersKnown(reference, year, assessment.teacherIds);
