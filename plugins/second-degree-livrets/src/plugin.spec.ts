@@ -36,6 +36,7 @@ describe('the second-degree-livrets plugin', () => {
       expect.arrayContaining([
         'LivretSubjectAssessed',
         'LivretCycleBilanRecorded',
+        'LivretRecordWithdrawn',
         'LivretProjectDeclared',
         'LivretClassStatisticsRecorded',
       ]),
@@ -47,6 +48,7 @@ describe('the second-degree-livrets plugin', () => {
         'RecordAttendance',
         'RecordCycleBilan',
         'RecordPupilOpinion',
+        'WithdrawLivretRecord',
       ]),
     );
     expect(plugin.commands!.every((c) => !c.internal)).toBe(true);

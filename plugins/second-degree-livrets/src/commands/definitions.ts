@@ -29,6 +29,7 @@ import {
   recordPupilOpinionPayload,
   recordPupilProjectsPayload,
   recordSubjectAssessmentPayload,
+  withdrawLivretRecordPayload,
   withdrawSubjectAssessmentPayload,
 } from './payloads';
 import { type PupilLivretCommand, type PupilLivretContext, pupilLivretDecider } from './pupil-decider';
@@ -104,6 +105,7 @@ export const RecordAnnualAssessmentCommand = pupilCommand('RecordAnnualAssessmen
 export const RecordPupilOpinionCommand = pupilCommand('RecordPupilOpinion', recordPupilOpinionPayload);
 export const RecordExamOpinionCommand = pupilCommand('RecordExamOpinion', recordExamOpinionPayload);
 export const RecordEngagementsCommand = pupilCommand('RecordEngagements', recordEngagementsPayload);
+export const WithdrawLivretRecordCommand = pupilCommand('WithdrawLivretRecord', withdrawLivretRecordPayload);
 
 export const DeclareLivretProjectCommand = yearCommand('DeclareLivretProject', declareLivretProjectPayload);
 export const RecordClassStatisticsCommand = yearCommand('RecordClassStatistics', recordClassStatisticsPayload);
@@ -122,6 +124,7 @@ export const livretCommands: CommandDefinition[] = [
   RecordPupilOpinionCommand,
   RecordExamOpinionCommand,
   RecordEngagementsCommand,
+  WithdrawLivretRecordCommand,
   DeclareLivretProjectCommand,
   RecordClassStatisticsCommand,
   DeclareLivretHeadCommand,

@@ -12,12 +12,13 @@ import {
   attendanceFields,
   cycleBilanFields,
   engagementsFields,
+  livretRecordWithdrawalFields,
   opinionFields,
   periodSynthesisFields,
   pupilProjectsFields,
   subjectAssessmentFields,
 } from '../events/pupil-events';
-import { electionModeShape, examOpinionShape, periodShape, subjectCodeShape } from '../events/shapes';
+import { electionModeShape, examOpinionShape, type LivretRecord, periodShape, subjectCodeShape } from '../events/shapes';
 import { classStatisticsFields, headFields, projectFields, schemaChoiceFields } from '../events/year-events';
 
 /**
@@ -73,6 +74,51 @@ export const withdrawSubjectAssessmentPayload = z.object({
   electionMode: electionModeShape,
 });
 export type WithdrawSubjectAssessment = z.infer<typeof withdrawSubjectAssessmentPayload>;
+
+type WithdrawalKey = 'period' | 'cycle' | 'subjectCode' | 'electionMode' | 'kind';
+const WITHDRAWAL_KEY_LABELS: Record<WithdrawalKey, string> = {
+  period: 'période (period)',
+  cycle: 'cycle (cycle)',
+  subjectCode: 'code matière (subjectCode)',
+  electionMode: 'modalité d’élection (electionMode)',
+  kind: 'type d’avis (kind : engagement, investissement, chef-etablissement)',
+};
+
+/** What each record is, in the messages, and the fields that say which one it is. */
+export const WITHDRAWABLE: Record<LivretRecord, { label: string; keys: readonly WithdrawalKey[] }> = {
+  period: { label: 'la période entière', keys: ['period'] },
+  periodSynthesis: { label: 'la synthèse du conseil de classe', keys: ['period'] },
+  attendance: { label: 'la vie scolaire', keys: ['period'] },
+  pupilProjects: { label: 'les projets, parcours et accompagnements', keys: ['period'] },
+  cycleBilan: { label: 'le bilan de fin de cycle', keys: ['cycle'] },
+  annualAssessment: { label: 'l’appréciation annuelle', keys: ['subjectCode', 'electionMode'] },
+  opinion: { label: 'l’avis', keys: ['kind'] },
+  examOpinion: { label: 'l’avis pour l’examen', keys: [] },
+  engagements: { label: 'les engagements', keys: [] },
+};
+
+export const withdrawLivretRecordPayload = z.object({ ...pupilRef, ...livretRecordWithdrawalFields }).superRefine((p, ctx) => {
+  const { label, keys } = WITHDRAWABLE[p.record];
+  for (const key of Object.keys(WITHDRAWAL_KEY_LABELS) as WithdrawalKey[]) {
+    const needed = keys.includes(key);
+    if (needed && p[key] === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `${WITHDRAWAL_KEY_LABELS[key]} : obligatoire pour retirer ${label} (record ${p.record})`,
+      });
+    }
+    // A field that does not say which record would be carried by the event and mislead its readers.
+    if (!needed && p[key] !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: `${WITHDRAWAL_KEY_LABELS[key]} : sans objet pour retirer ${label} (record ${p.record})`,
+      });
+    }
+  }
+});
+export type WithdrawLivretRecord = z.infer<typeof withdrawLivretRecordPayload>;
 
 export const recordPeriodSynthesisPayload = z
   .object({ ...pupilRef, ...periodSynthesisFields })

@@ -3,11 +3,16 @@ import { scenario, stream } from '@liaison/domain/testing';
 import { PupilEnrolled, PupilPreEnrolled, PupilRegistered } from '@liaison/events';
 import { referenceStreamId, SiecleSubjectsDeclared, StsTeachersDeclared } from '@liaison/plugin-second-degree-siecle/events';
 import {
+  LivretAnnualAssessmentRecorded,
   LivretAttendanceRecorded,
   LivretCycleBilanRecorded,
+  LivretEngagementsRecorded,
+  LivretExamOpinionRecorded,
+  LivretOpinionRecorded,
   LivretPeriodSynthesisRecorded,
   LivretProjectDeclared,
   LivretPupilProjectsRecorded,
+  LivretRecordWithdrawn,
   LivretSubjectAssessed,
   LivretSubjectAssessmentWithdrawn,
   livretYearStreamId,
@@ -308,5 +313,119 @@ describe('the lycée’s annual appraisals and opinions', () => {
       .given(enrolled())
       .when({ type: 'RecordEngagements', payload: { ...ref, codes: ['C', 'C'] } })
       .thenRejects('invalid_value', /cité deux fois/);
+  });
+});
+
+describe('WithdrawLivretRecord', () => {
+  type Withdrawn = Parameters<typeof LivretRecordWithdrawn.create>[0];
+  const livret = (...events: Parameters<typeof stream>[1][]) => stream(`livret-${UAI}-${YEAR}-P1`, ...events);
+  const subject = LivretSubjectAssessed.create({
+    ...(assessment as Parameters<typeof LivretSubjectAssessed.create>[0]),
+    period: 'S1',
+  });
+  const synthesis = LivretPeriodSynthesisRecorded.create({ ...ref, period: 'S1', councilDate: '2025-01-20', synthesis: 'Bien.' });
+  const attendance = LivretAttendanceRecorded.create({
+    ...ref,
+    period: 'S1',
+    lateArrivals: 0,
+    justifiedAbsences: 2,
+    unjustifiedAbsences: 0,
+  });
+  const projects = LivretPupilProjectsRecorded.create({ ...ref, period: 'S1', projects: [], parcours: [], accompaniments: [] });
+  const domains = { CPD_FRA: 3, CPD_ETR: 3, CPD_SCI: 4, CPD_ART: 2, MET_APP: 3, FRM_CIT: 4, SYS_NAT: 3, REP_MND: 0 };
+  const bilan = LivretCycleBilanRecorded.create({ ...ref, cycle: 4, date: '2025-06-16', domains, synthesis: 'Bonne maîtrise.' });
+  const annual = LivretAnnualAssessmentRecorded.create({
+    ...ref,
+    subjectCode: '061300',
+    electionMode: 'S',
+    teacherIds: ['12345'],
+    appraisal: 'Sérieux.',
+  });
+  const opinion = LivretOpinionRecorded.create({
+    ...ref,
+    kind: 'engagement',
+    text: 'Engagé.',
+    author: { lastName: 'CŒUR', firstName: 'Renée' },
+  });
+  const examOpinion = LivretExamOpinionRecorded.create({ ...ref, opinion: 'T' });
+  const engagements = LivretEngagementsRecorded.create({ ...ref, codes: ['C'] });
+  const everything = [subject, synthesis, attendance, projects, bilan, annual, opinion, examOpinion, engagements];
+
+  // Each kind with its key, and what its withdrawal leaves of `everything` (the events still to withdraw).
+  const cases: [Omit<Withdrawn, keyof typeof ref>, typeof everything][] = [
+    [{ record: 'period', period: 'S1' }, [bilan, annual, opinion, examOpinion, engagements]],
+    [{ record: 'periodSynthesis', period: 'S1' }, everything.filter((e) => e !== synthesis)],
+    [{ record: 'attendance', period: 'S1' }, everything.filter((e) => e !== attendance)],
+    [{ record: 'pupilProjects', period: 'S1' }, everything.filter((e) => e !== projects)],
+    [{ record: 'cycleBilan', cycle: 4 }, everything.filter((e) => e !== bilan)],
+    [{ record: 'annualAssessment', subjectCode: '061300', electionMode: 'S' }, everything.filter((e) => e !== annual)],
+    [{ record: 'opinion', kind: 'engagement' }, everything.filter((e) => e !== opinion)],
+    [{ record: 'examOpinion' }, everything.filter((e) => e !== examOpinion)],
+    [{ record: 'engagements' }, everything.filter((e) => e !== engagements)],
+  ];
+
+  it.each(cases)('withdraws %o and only it', (key, left) => {
+    const payload = { ...ref, ...key };
+    const withdrawn = LivretRecordWithdrawn.create(payload as Withdrawn);
+    scenario(registry)
+      .given(enrolled(), livret(...everything))
+      .when({ type: 'WithdrawLivretRecord', payload })
+      .thenEmits(withdrawn);
+    // Once withdrawn it is absent: withdrawing it again appends nothing.
+    scenario(registry)
+      .given(enrolled(), livret(...everything, withdrawn))
+      .when({ type: 'WithdrawLivretRecord', payload })
+      .thenEmits();
+    // What it left stands: restating it appends nothing.
+    for (const event of left) {
+      const { type, data } = event as unknown as { type: string; data: Record<string, unknown> };
+      const command =
+        type === 'LivretSubjectAssessed' ? 'RecordSubjectAssessment' : type.replace(/^Livret(.*)Recorded$/, 'Record$1');
+      const restated = command === 'RecordOpinion' ? 'RecordPupilOpinion' : command;
+      scenario(registry)
+        .given(enrolled(), reference, livret(...everything, withdrawn))
+        .when({ type: restated, payload: data })
+        .thenEmits();
+    }
+  });
+
+  it('withdraws nothing the livret does not hold', () => {
+    for (const [key] of cases) {
+      scenario(registry)
+        .given(
+          enrolled(),
+          livret(
+            LivretCycleBilanRecorded.create({
+              ...(bilan.data as Parameters<typeof LivretCycleBilanRecorded.create>[0]),
+              cycle: 3,
+              complement: undefined,
+            }),
+          ),
+        )
+        .when({ type: 'WithdrawLivretRecord', payload: { ...ref, ...key, ...(key.record === 'cycleBilan' ? { cycle: 4 } : {}) } })
+        .thenEmits();
+    }
+  });
+
+  it('refuses a pupil who is not in the division, as for a subject’s withdrawal', () => {
+    scenario(registry)
+      .given(enrolled('3B'), livret(...everything))
+      .when({ type: 'WithdrawLivretRecord', payload: { ...ref, record: 'engagements' } })
+      .thenRejects('pupil_not_in_division', /n’est pas inscrit dans la division 3A/);
+  });
+
+  it('says in French which field the record needs, and which does not belong', () => {
+    for (const [payload, message] of [
+      [{ ...ref, record: 'periodSynthesis' }, /période \(period\) : obligatoire pour retirer la synthèse du conseil de classe/],
+      [{ ...ref, record: 'period' }, /période \(period\) : obligatoire pour retirer la période entière/],
+      [{ ...ref, record: 'cycleBilan' }, /cycle \(cycle\) : obligatoire pour retirer le bilan de fin de cycle/],
+      [{ ...ref, record: 'annualAssessment', subjectCode: '061300' }, /modalité d’élection \(electionMode\) : obligatoire/],
+      [{ ...ref, record: 'opinion' }, /type d’avis \(kind : engagement, investissement, chef-etablissement\) : obligatoire/],
+      [{ ...ref, record: 'engagements', period: 'T1' }, /période \(period\) : sans objet pour retirer les engagements/],
+      [{ ...ref, record: 'bilan' }, /enregistrement : period, periodSynthesis/],
+      [{ ...ref, record: 'cycleBilan', cycle: 5 }, /cycle : 3 ou 4/],
+    ] as const) {
+      scenario(registry).given(enrolled()).when({ type: 'WithdrawLivretRecord', payload }).thenRejects('invalid_value', message);
+    }
   });
 });

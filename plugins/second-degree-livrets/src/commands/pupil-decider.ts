@@ -9,10 +9,17 @@ import {
   LivretOpinionRecorded,
   LivretPeriodSynthesisRecorded,
   LivretPupilProjectsRecorded,
+  LivretRecordWithdrawn,
   LivretSubjectAssessed,
   LivretSubjectAssessmentWithdrawn,
 } from '../events/pupil-events';
-import { evolvePupilLivret, initialPupilLivretState, type PupilLivretState, subjectKey } from '../model/pupil-livret';
+import {
+  evolvePupilLivret,
+  initialPupilLivretState,
+  type PupilLivretState,
+  subjectKey,
+  withdrawnRecordOf,
+} from '../model/pupil-livret';
 import { initialYearLivretState, type YearLivretState } from '../model/year-livret';
 import { ProjectUnknownError } from './errors';
 import {
@@ -25,6 +32,7 @@ import {
   type RecordPupilOpinion,
   type RecordPupilProjects,
   type RecordSubjectAssessment,
+  type WithdrawLivretRecord,
   type WithdrawSubjectAssessment,
 } from './payloads';
 import { initialReferenceView, type ReferenceView } from './reference-view';
@@ -40,7 +48,8 @@ export type PupilLivretCommand =
   | Command<'RecordAnnualAssessment', RecordAnnualAssessment>
   | Command<'RecordPupilOpinion', RecordPupilOpinion>
   | Command<'RecordExamOpinion', RecordExamOpinion>
-  | Command<'RecordEngagements', RecordEngagements>;
+  | Command<'RecordEngagements', RecordEngagements>
+  | Command<'WithdrawLivretRecord', WithdrawLivretRecord>;
 
 /** The streams a pupil's livret command reads (see `definitions.ts`). */
 export interface PupilLivretContext {
@@ -119,6 +128,11 @@ function decide(command: PupilLivretCommand, state: PupilLivretState, context: P
     case 'RecordEngagements': {
       const c = command.payload;
       return record(state.engagements, fields, LivretEngagementsRecorded.create(c));
+    }
+    case 'WithdrawLivretRecord': {
+      const c = command.payload;
+      // Withdrawing what the livret does not hold says nothing new, like restating a value.
+      return accept(withdrawnRecordOf(state, c) !== undefined ? [LivretRecordWithdrawn.create(c)] : []);
     }
   }
 }

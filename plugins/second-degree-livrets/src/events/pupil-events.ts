@@ -6,11 +6,13 @@ import {
   averageShape,
   competenceShape,
   complementShape,
+  cycleShape,
   dayShape,
   electionModeShape,
   engagementCodeShape,
   examOpinionShape,
   freeText,
+  livretRecordShape,
   opinionKindShape,
   parcoursEntryShape,
   periodShape,
@@ -106,7 +108,7 @@ export const LivretPupilProjectsRecorded = defineEvent(
 
 /** The end-of-cycle bilan (6e for cycle 3, 3e for cycle 4). */
 export const cycleBilanFields = {
-  cycle: z.union([z.literal(3), z.literal(4)], { error: 'cycle : 3 ou 4' }),
+  cycle: cycleShape,
   /** `date-creation`. */
   date: dayShape('date du bilan'),
   domains: socleShape,
@@ -154,6 +156,25 @@ export const LivretEngagementsRecorded = defineEvent(
   z.object({ ...pupilRef, ...engagementsFields }),
 );
 
+/**
+ * A record of the livret withdrawn as a whole (recorded by mistake: a period the school does not
+ * use, a cycle bilan of the wrong level…). `record` says which; the key fields it needs are
+ * present (`period` for the period's records, `cycle`, `subjectCode` + `electionMode`, `kind`),
+ * the others absent. `period` withdraws everything of the period, subjects included.
+ */
+export const livretRecordWithdrawalFields = {
+  record: livretRecordShape,
+  period: periodShape.optional(),
+  cycle: cycleShape.optional(),
+  subjectCode: subjectCodeShape.optional(),
+  electionMode: electionModeShape.optional(),
+  kind: opinionKindShape.optional(),
+};
+export const LivretRecordWithdrawn = defineEvent(
+  'LivretRecordWithdrawn',
+  z.object({ ...pupilRef, ...livretRecordWithdrawalFields }),
+);
+
 export const pupilEvents = [
   LivretSubjectAssessed,
   LivretSubjectAssessmentWithdrawn,
@@ -165,6 +186,7 @@ export const pupilEvents = [
   LivretOpinionRecorded,
   LivretExamOpinionRecorded,
   LivretEngagementsRecorded,
+  LivretRecordWithdrawn,
 ];
 
 export type LivretSubjectAssessedData = EventData<typeof LivretSubjectAssessed>;
@@ -177,3 +199,4 @@ export type LivretAnnualAssessmentRecordedData = EventData<typeof LivretAnnualAs
 export type LivretOpinionRecordedData = EventData<typeof LivretOpinionRecorded>;
 export type LivretExamOpinionRecordedData = EventData<typeof LivretExamOpinionRecorded>;
 export type LivretEngagementsRecordedData = EventData<typeof LivretEngagementsRecorded>;
+export type LivretRecordWithdrawnData = EventData<typeof LivretRecordWithdrawn>;

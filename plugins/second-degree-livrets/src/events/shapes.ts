@@ -161,3 +161,20 @@ export const authorShape = z.object({
 export const OPINION_KINDS = ['engagement', 'investissement', 'chef-etablissement'] as const;
 export type OpinionKind = (typeof OPINION_KINDS)[number];
 export const opinionKindShape = z.enum(OPINION_KINDS, { error: `avis : ${OPINION_KINDS.join(', ')} sont attendus` });
+
+export const cycleShape = z.union([z.literal(3), z.literal(4)], { error: 'cycle : 3 ou 4' });
+
+/** What `WithdrawLivretRecord` can withdraw: one record of the livret, or a whole period. */
+export const LIVRET_RECORDS = [
+  'period',
+  'periodSynthesis',
+  'attendance',
+  'pupilProjects',
+  'cycleBilan',
+  'annualAssessment',
+  'opinion',
+  'examOpinion',
+  'engagements',
+] as const;
+export type LivretRecord = (typeof LIVRET_RECORDS)[number];
+export const livretRecordShape = z.enum(LIVRET_RECORDS, { error: `enregistrement : ${LIVRET_RECORDS.join(', ')} sont attendus` });

@@ -4,6 +4,7 @@ import { ClassCoded, PupilClassChanged } from '@liaison/events';
 import { referenceStreamId, StsTeachersDeclared } from '@liaison/plugin-second-degree-siecle/events';
 import {
   collegeTerm,
+  cycle4Bilan,
   projectsHistory,
   PRODUCED_AT,
   pupil,
@@ -17,9 +18,13 @@ import {
 import { LSU_XSD_2019, LSU_XSD_2020, LSU_XSD_7, xsdErrors } from '../__fixtures__/xsd-validate';
 import {
   LivretHeadDeclared,
+  LivretAttendanceRecorded,
+  LivretCycleBilanRecorded,
   LivretPeriodSynthesisRecorded,
+  LivretRecordWithdrawn,
   LivretSchemasChosen,
   LivretSubjectAssessed,
+  LivretSubjectAssessmentWithdrawn,
   livretStreamId,
   livretYearStreamId,
 } from '../events';
@@ -202,6 +207,46 @@ describe('the LSU export (lsu.bilans)', () => {
         '2e trimestre : aucune matière évaluée (le bilan périodique en demande au moins une)',
         '2e trimestre : vie scolaire (retards, absences) manquante',
       ]);
+    });
+
+    it('a period recorded by mistake, until it is withdrawn as a whole (an S1 in a school of trimesters)', () => {
+      const r = { ...year, pupilId: 'P2', classCode: '3A', period: 'S1' as const };
+      const subject = { ...r, subjectCode: '061300', electionMode: 'S' as const };
+      const wrongPeriod = [
+        LivretSubjectAssessed.create({ ...subject, teacherIds: ['23456'], positioning: 3, appraisal: 'Bien.' }),
+        LivretPeriodSynthesisRecorded.create({ ...r, councilDate: '2025-01-20', synthesis: 'Bien.' }),
+        LivretAttendanceRecorded.create({ ...r, lateArrivals: 0, justifiedAbsences: 0, unjustifiedAbsences: 0 }),
+        LivretSubjectAssessmentWithdrawn.create(subject),
+      ];
+      const blocked = [...sampleHistory(), livret('P2', ...wrongPeriod)];
+      expect(exporter.plan(snapshotOf(blocked)).blocking.map((a) => a.message)).toEqual([
+        '1er semestre : aucune matière évaluée (le bilan périodique en demande au moins une)',
+      ]);
+      const withdrawn = livret(
+        'P2',
+        ...wrongPeriod,
+        LivretRecordWithdrawn.create({ ...year, pupilId: 'P2', classCode: '3A', record: 'period', period: 'S1' }),
+      );
+      expect(exporter.plan(snapshotOf([...sampleHistory(), withdrawn])).blocking).toEqual([]);
+      // A period its subjects alone were withdrawn from is no bilan either.
+      const emptied = livret('P2', wrongPeriod[0]!, wrongPeriod[3]!);
+      expect(exporter.plan(snapshotOf([...sampleHistory(), emptied])).blocking).toEqual([]);
+    });
+
+    it('an end-of-cycle bilan of a cycle that does not end in the pupil’s level, until it is withdrawn', () => {
+      const wrong = LivretCycleBilanRecorded.create({
+        ...(cycle4Bilan('P3').data as Parameters<typeof LivretCycleBilanRecorded.create>[0]),
+        classCode: '6A',
+      });
+      const plan = exporter.plan(snapshotOf([...sampleHistory(), livret('P3', wrong)]));
+      expect(rules(plan.blocking)).toEqual([`P3:${LSU_RULES.cycle}`]);
+      expect(plan.blocking[0]!.message).toBe(
+        'CŒURDACIER Zoé (6A) : bilan de fin de cycle 4 pour un élève de 6e (le cycle 3 se termine en 6e, le cycle 4 en 3e ; seul le bilan de fin de cycle 3 est attendu en 6e) : retirez-le (WithdrawLivretRecord, record cycleBilan, cycle 4) ou corrigez la formation de l’élève',
+      );
+      const withdrawn = LivretRecordWithdrawn.create({ ...year, pupilId: 'P3', classCode: '6A', record: 'cycleBilan', cycle: 4 });
+      const fixed = exporter.plan(snapshotOf([...sampleHistory(), livret('P3', wrong, withdrawn)]));
+      expect(fixed.blocking).toEqual([]);
+      expect(rules(fixed.warnings)).toEqual(['P3:lsu-eleve-sans-bilan']);
     });
 
     it('a division SIECLE and STS-web do not know, or longer than the 2019 XSD allows', () => {

@@ -9,7 +9,7 @@ import {
 import { PERIODS, type Period, periodLabel, schemeOf } from '../codes/periods';
 import { SOCLE_DOMAIN_CODES } from '../codes/lsu-codes';
 import { LSU_FORMAT_ID } from '../format-ids';
-import { AnomalyList } from '../model/anomalies';
+import { AnomalyList, pupilLabel } from '../model/anomalies';
 import { isNumericStsId, lsuCivility, mainTeachersOf, signatoryOf, teacherType } from '../model/heads-and-teachers';
 import { levelOfPupil } from '../model/levels';
 import { hasLivretData, pupilLivretOf, yearLivretOf } from '../model/livret-states';
@@ -222,6 +222,8 @@ function project(ctx: Context, pupil: PupilState, period: Period, projectId: str
   return p;
 }
 
+const isEmptyPeriod = (r: PeriodRecord) => Object.keys(r.subjects).length === 0 && !r.synthesis && !r.attendance && !r.projects;
+
 function periodicBilan(
   ctx: Context,
   pupil: PupilState,
@@ -355,19 +357,25 @@ function mapPupil(
   modesByDivision.set(division, modes);
   for (const period of PERIODS) {
     const record = livret.periods[period];
-    if (!record) continue;
+    // A period whose records were all withdrawn (WithdrawSubjectAssessment leaves it empty) is no bilan.
+    if (!record || isEmptyPeriod(record)) continue;
     const bilan = periodicBilan(ctx, pupil, period, record, base, modes);
     if (bilan) doc.periodicBilans.push(bilan);
   }
   const level = levelOfPupil(snapshot, pupil);
   for (const bilan of Object.values(livret.cycleBilans).sort((a, b) => a.cycle - b.cycle)) {
+    // LSU files the bilan under the pupil's level: sent for the wrong one, it stands as the pupil's cycle bilan.
     if (level?.livret === 'lsu' && (level.cycle !== bilan.cycle || !level.endsCycle)) {
+      const expected = level.endsCycle
+        ? `seul le bilan de fin de cycle ${level.cycle} est attendu en ${level.name}`
+        : `aucun bilan de fin de cycle n’est attendu en ${level.name}`;
       ctx.anomalies.pupil(
         R.cycle,
-        'warning',
+        'error',
         pupil,
         year,
-        `bilan de fin de cycle ${bilan.cycle} pour un élève de ${level.name} (le cycle 3 se termine en 6e, le cycle 4 en 3e)`,
+        `${pupilLabel(pupil, year)} : bilan de fin de cycle ${bilan.cycle} pour un élève de ${level.name} (le cycle 3 se termine en 6e, le cycle 4 en 3e ; ${expected}) : retirez-le (WithdrawLivretRecord, record cycleBilan, cycle ${bilan.cycle}) ou corrigez la formation de l’élève`,
+        'livret',
       );
     }
     doc.cycleBilans.push({

@@ -9,6 +9,7 @@ import {
   type LivretOpinionRecordedData,
   type LivretPeriodSynthesisRecordedData,
   type LivretPupilProjectsRecordedData,
+  type LivretRecordWithdrawnData,
   type LivretSubjectAssessedData,
   type LivretSubjectAssessmentWithdrawnData,
 } from '../events/pupil-events';
@@ -68,6 +69,76 @@ function identify(state: PupilLivretState, data: { uai: string; year: number; pu
   return { ...state, uai: data.uai, year: data.year, pupilId: data.pupilId };
 }
 
+type RecordKey = Omit<LivretRecordWithdrawnData, 'uai' | 'year' | 'pupilId' | 'classCode'>;
+
+/*
+ * The payload's refinement guarantees the key fields of each record kind (`withdrawLivretRecordPayload`);
+ * the non-null assertions below rely on it.
+ */
+
+/** What the livret holds under a `LivretRecordWithdrawn` key, undefined when nothing. */
+export function withdrawnRecordOf(state: PupilLivretState, k: RecordKey): unknown {
+  switch (k.record) {
+    case 'period':
+      return state.periods[k.period!];
+    case 'periodSynthesis':
+      return state.periods[k.period!]?.synthesis;
+    case 'attendance':
+      return state.periods[k.period!]?.attendance;
+    case 'pupilProjects':
+      return state.periods[k.period!]?.projects;
+    case 'cycleBilan':
+      return state.cycleBilans[String(k.cycle!)];
+    case 'annualAssessment':
+      return state.annual[subjectKey(k.subjectCode!, k.electionMode!)];
+    case 'opinion':
+      return state.opinions[k.kind!];
+    case 'examOpinion':
+      return state.examOpinion;
+    case 'engagements':
+      return state.engagements;
+  }
+}
+
+const PERIOD_PARTS = { periodSynthesis: 'synthesis', attendance: 'attendance', pupilProjects: 'projects' } as const;
+
+/** The state without that record. A period left with nothing goes too: LSU would report it as a bilan without subjects. */
+function withoutRecord(state: PupilLivretState, k: RecordKey): PupilLivretState {
+  switch (k.record) {
+    case 'period':
+    case 'periodSynthesis':
+    case 'attendance':
+    case 'pupilProjects': {
+      const { [k.period!]: current, ...periods } = state.periods;
+      if (!current || k.record === 'period') return { ...state, periods };
+      const { [PERIOD_PARTS[k.record]]: _gone, ...rest } = current;
+      const left = rest as PeriodRecord;
+      const empty = Object.keys(left.subjects).length === 0 && !left.synthesis && !left.attendance && !left.projects;
+      return { ...state, periods: empty ? periods : { ...periods, [k.period!]: left } };
+    }
+    case 'cycleBilan': {
+      const { [String(k.cycle!)]: _gone, ...cycleBilans } = state.cycleBilans;
+      return { ...state, cycleBilans };
+    }
+    case 'annualAssessment': {
+      const { [subjectKey(k.subjectCode!, k.electionMode!)]: _gone, ...annual } = state.annual;
+      return { ...state, annual };
+    }
+    case 'opinion': {
+      const { [k.kind!]: _gone, ...opinions } = state.opinions;
+      return { ...state, opinions };
+    }
+    case 'examOpinion': {
+      const { examOpinion: _gone, ...rest } = state;
+      return rest;
+    }
+    case 'engagements': {
+      const { engagements: _gone, ...rest } = state;
+      return rest;
+    }
+  }
+}
+
 /** Folds one livret event; other events leave the state as it is. */
 export function evolvePupilLivret(state: PupilLivretState, event: DomainEvent): PupilLivretState {
   switch (event.type) {
@@ -116,6 +187,10 @@ export function evolvePupilLivret(state: PupilLivretState, event: DomainEvent): 
     case 'LivretEngagementsRecorded': {
       const d = event.data as LivretEngagementsRecordedData;
       return { ...identify(state, d), engagements: strip(d) };
+    }
+    case 'LivretRecordWithdrawn': {
+      const d = event.data as LivretRecordWithdrawnData;
+      return withoutRecord(identify(state, d), d);
     }
     default:
       return state;
