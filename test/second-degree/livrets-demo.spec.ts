@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { freePort, liaison, startServer, tempDir } from '../support/cli';
 import { xsdErrors } from '../support/xsd';
 import { referenceXsd } from './livrets-fixtures';
@@ -46,7 +47,8 @@ describe('the livrets on the demo data', () => {
   });
 
   it('takes the same assessments through POST /api/commands, with the rules as 409 in French', async () => {
-    const server = await startServer(t.db, freePort());
+    // Exports go under the test's folder, never into the repository.
+    const server = await startServer(t.db, freePort(), { LIAISON_EXPORT_DIR: join(t.dir, 'Export') });
     try {
       const login = await fetch(`${server.url}/api/auth/login`, {
         method: 'POST',

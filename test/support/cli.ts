@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { type ListeningProcess, spawnListening } from './spawn-listening';
 
 export const repoRoot = resolve(__dirname, '../..');
@@ -46,7 +46,13 @@ export function tempDir(): { dir: string; db: string; cleanup: () => void } {
  * copy of `process.env` that child processes do not see: extra variables are passed explicitly.
  */
 export function startServer(db: string, port: number, env: Record<string, string> = {}): Promise<ListeningProcess> {
-  return spawnListening([cliPath, 'serve', '--db', db, '--port', String(port), '--json'], { ...process.env, ...env });
+  // Exports go beside the test's database unless the test says otherwise, never into the repository.
+  const exportDir = { LIAISON_EXPORT_DIR: join(dirname(db), 'Export') };
+  return spawnListening([cliPath, 'serve', '--db', db, '--port', String(port), '--json'], {
+    ...process.env,
+    ...exportDir,
+    ...env,
+  });
 }
 
 /** A free TCP port on the loopback. */
