@@ -219,8 +219,12 @@ describe('the LSU export (lsu.bilans)', () => {
         LivretSubjectAssessmentWithdrawn.create(subject),
       ];
       const blocked = [...sampleHistory(), livret('P2', ...wrongPeriod)];
-      expect(exporter.plan(snapshotOf(blocked)).blocking.map((a) => a.message)).toEqual([
-        '1er semestre : aucune matière évaluée (le bilan périodique en demande au moins une)',
+      expect(exporter.plan(snapshotOf(blocked)).blocking.map((a) => [a.rule, a.message])).toEqual([
+        [
+          LSU_RULES.periods,
+          'trimestres et semestres mêlés : retirez les périodes enregistrées par erreur (WithdrawLivretRecord, record period)',
+        ],
+        [LSU_RULES.acquis, '1er semestre : aucune matière évaluée (le bilan périodique en demande au moins une)'],
       ]);
       const withdrawn = livret(
         'P2',

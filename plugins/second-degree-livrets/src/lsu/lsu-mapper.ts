@@ -353,6 +353,21 @@ function mapPupil(
     mainTeacherRefs,
     guardians: guardiansOf(ctx, pupil),
   };
+  // A pupil's year is cut in trimesters or in semesters: LSU numbers a period within its scheme
+  // (1 of 3, 1 of 2), so a file mixing both for one pupil describes no real year.
+  const schemes = new Set(
+    PERIODS.filter((p) => livret.periods[p] && !isEmptyPeriod(livret.periods[p]!)).map((p) => schemeOf(p).kind),
+  );
+  if (schemes.size > 1) {
+    ctx.anomalies.pupil(
+      R.periods,
+      'error',
+      pupil,
+      year,
+      'trimestres et semestres mêlés : retirez les périodes enregistrées par erreur (WithdrawLivretRecord, record period)',
+      'livret',
+    );
+  }
   const modes = modesByDivision.get(division) ?? new Set<string>();
   modesByDivision.set(division, modes);
   for (const period of PERIODS) {

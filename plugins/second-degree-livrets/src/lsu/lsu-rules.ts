@@ -22,6 +22,7 @@ export const LSU_RULES = {
   project: 'lsu-projet',
   guardian: 'lsu-responsable',
   cycle: 'lsu-bilan-cycle',
+  periods: 'lsu-periodes',
   ids: 'lsu-identifiants',
   text: 'lsu-texte',
   length: 'lsu-longueur',
