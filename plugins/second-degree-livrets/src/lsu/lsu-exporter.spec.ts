@@ -292,6 +292,32 @@ describe('the LSU export (lsu.bilans)', () => {
       expect(plan.blocking).toEqual([]);
       expect(rules(plan.warnings)).toEqual(expect.arrayContaining(['P2:lsu-appreciation', '3A:lsu-mode-evaluation']));
     });
+
+    it('warns when the pupils of a class carry two class averages for one subject and period', () => {
+      const assessed = (pupilId: string, classAverage: string) =>
+        livret(
+          pupilId,
+          LivretSubjectAssessed.create({
+            ...year,
+            pupilId,
+            classCode: '3A',
+            period: 'T1',
+            subjectCode: '061300',
+            electionMode: 'S',
+            teacherIds: ['23456'],
+            positioning: 3,
+            appraisal: 'Bien.',
+            classAverage,
+          }),
+        );
+      const same = exporter.plan(snapshotOf([...sampleHistory(), assessed('P1', '11.5'), assessed('P2', '11.5')]));
+      expect(same.warnings.filter((w) => w.rule === LSU_RULES.classAverage)).toEqual([]);
+      const diverging = exporter.plan(snapshotOf([...sampleHistory(), assessed('P1', '11.5'), assessed('P2', '12')]));
+      expect(diverging.blocking).toEqual([]);
+      expect(diverging.warnings.filter((w) => w.rule === LSU_RULES.classAverage).map((w) => w.message)).toEqual([
+        'division 3A, 1er trimestre, matière 061300 : moyennes de la classe différentes selon les élèves (11.5, 12) ; réimportez la période entière depuis le carnet de notes',
+      ]);
+    });
   });
 
   it('follows the campaign’s schema: the 2019 XSD has no appliVersion and wants programme elements; 7.0 is an option', async () => {

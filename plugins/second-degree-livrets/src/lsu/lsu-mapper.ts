@@ -444,6 +444,34 @@ function addProjects(ctx: Context, doc: LsuDocument): void {
   }
 }
 
+/**
+ * The class average of a subject (`moyenne-structure`) comes with each pupil's assessment, as the
+ * grade book gives it: a correction imported for some pupils only leaves the class with two
+ * averages for one subject and period. The file carries them as given; the user is told.
+ */
+function warnDivergentClassAverages(document: LsuDocument, anomalies: AnomalyList): void {
+  const divisionOf = new Map(document.pupils.map((p) => [p.id, p.division]));
+  const averages = new Map<string, Set<string>>();
+  for (const bilan of document.periodicBilans) {
+    for (const a of bilan.acquis) {
+      if (a.classAverage === undefined) continue;
+      const key = `${divisionOf.get(bilan.pupilRef) ?? ''}|${bilan.periodRef}|${a.disciplineRef}`;
+      averages.set(key, (averages.get(key) ?? new Set()).add(a.classAverage));
+    }
+  }
+  for (const [key, values] of averages) {
+    if (values.size < 2) continue;
+    const [division, periodRef, disciplineRef] = key.split('|') as [string, string, string];
+    const period = PERIODS.find((p) => periodRefOf(p) === periodRef);
+    anomalies.add({
+      rule: R.classAverage,
+      severity: 'warning',
+      entity: { kind: 'class', id: division, label: `division ${division}` },
+      message: `division ${division}, ${period ? periodLabel(period) : periodRef}, matière ${disciplineRef.split('_')[1] ?? disciplineRef} : moyennes de la classe différentes selon les élèves (${[...values].sort().join(', ')}) ; réimportez la période entière depuis le carnet de notes`,
+    });
+  }
+}
+
 /** The LSU document of the snapshot's year, with what blocks or spoils it; `lockInstant` dates `date-verrou`. */
 export function mapLsu(snapshot: SchoolSnapshot, lockDate: string): LsuMapping {
   const anomalies = new AnomalyList();
@@ -525,6 +553,7 @@ export function mapLsu(snapshot: SchoolSnapshot, lockDate: string): LsuMapping {
       });
     }
   }
+  warnDivergentClassAverages(document, anomalies);
   if (document.pupils.length === 0) {
     anomalies.establishment(
       R.nothing,

@@ -23,6 +23,7 @@ export const LSU_RULES = {
   guardian: 'lsu-responsable',
   cycle: 'lsu-bilan-cycle',
   periods: 'lsu-periodes',
+  classAverage: 'lsu-moyenne-classe',
   ids: 'lsu-identifiants',
   text: 'lsu-texte',
   length: 'lsu-longueur',
