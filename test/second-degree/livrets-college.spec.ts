@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import { liaison, tempDir } from '../support/cli';
+import { tempDir } from '../support/cli';
 import { xsdErrors } from '../support/xsd';
-import { jsonl, nomenclature, referenceXsd, stsEmp } from './livrets-fixtures';
+import { cliSession, referenceXsd, stsEmp } from './livrets-fixtures';
 
 const UAI = '0750680G';
 const YEAR = 2018;
@@ -72,29 +72,12 @@ const BILANS = [
 
 describe('a collège term through the CLI: STS-web, the grade book’s CSV, the LSU file', () => {
   let t: ReturnType<typeof tempDir>;
-  const run = (args: string[]) => liaison([...args, '--db', t.db], { cwd: t.dir, env: { LIAISON_ACTOR: 'secretariat.nguyen' } });
-  const exec = (...commands: Parameters<typeof jsonl>) => {
-    const file = join(t.dir, `commands-${Math.random().toString(36).slice(2)}.jsonl`);
-    writeFileSync(file, jsonl(...commands));
-    return run(['exec', file]);
-  };
+  const { run, exec, openSchool } = cliSession(() => t);
   beforeAll(() => (t = tempDir()));
   afterAll(() => t.cleanup());
 
   it('exports the term’s and the end-of-cycle bilans in a file valid against the LSU XSD, and ticks step 9 of next year’s checklist', async () => {
-    expect(
-      exec(
-        {
-          type: 'RegisterEstablishment',
-          payload: { uai: UAI, name: 'Collège Saint-Jacques', degree: 'second', contract: 'association' },
-        },
-        { type: 'OpenYear', payload: { uai: UAI, year: YEAR } },
-      ).status,
-    ).toBe(0);
-    expect(
-      run(['import', 'siecle.nomenclature', nomenclature('Nomenclature-2018-19.xml'), '--uai', UAI, '--year', String(YEAR)])
-        .status,
-    ).toBe(0);
+    openSchool(UAI, YEAR, 'Collège Saint-Jacques', 'Nomenclature-2018-19.xml');
 
     // STS-web: the 3e A division, its teachers and services, the head (FONCTION DIR).
     const sts = join(t.dir, `sts_emp_${UAI}_${YEAR}.xml`);

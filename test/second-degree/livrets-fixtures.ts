@@ -1,6 +1,7 @@
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
-import { repoRoot } from '../support/cli';
+import { liaison, repoRoot } from '../support/cli';
 
 /**
  * What the livrets acceptance scenarios share: an STS-web `sts_emp` export built for the test
@@ -89,3 +90,29 @@ export const referenceXsd = (...parts: string[]) => resolve(repoRoot, '../shared
 /** A JSONL file of commands, one per line. */
 export const jsonl = (...commands: Array<{ type: string; payload: Record<string, unknown> }>) =>
   `${commands.map((c) => JSON.stringify(c)).join('\n')}\n`;
+
+/**
+ * The CLI on one scenario's database, as the school's secretary: `run` a command, `exec`
+ * commands written to a JSONL file, and `openSchool` — register a second-degree establishment,
+ * open its year and import the reference SIECLE nomenclature — which every scenario starts with.
+ */
+export function cliSession(folder: () => { dir: string; db: string }) {
+  const run = (args: string[]) =>
+    liaison([...args, '--db', folder().db], { cwd: folder().dir, env: { LIAISON_ACTOR: 'secretariat.nguyen' } });
+  const exec = (...commands: Parameters<typeof jsonl>) => {
+    const file = join(folder().dir, `commands-${Math.random().toString(36).slice(2)}.jsonl`);
+    writeFileSync(file, jsonl(...commands));
+    return run(['exec', file]);
+  };
+  const openSchool = (uai: string, year: number, name: string, nomenclatureFile: string) => {
+    const registered = exec(
+      { type: 'RegisterEstablishment', payload: { uai, name, degree: 'second', contract: 'association' } },
+      { type: 'OpenYear', payload: { uai, year } },
+    );
+    expect(registered.status).toBe(0);
+    expect(
+      run(['import', 'siecle.nomenclature', nomenclature(nomenclatureFile), '--uai', uai, '--year', String(year)]).status,
+    ).toBe(0);
+  };
+  return { run, exec, openSchool };
+}

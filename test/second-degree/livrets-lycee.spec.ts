@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { liaison, tempDir } from '../support/cli';
+import { tempDir } from '../support/cli';
 import { xsdErrors } from '../support/xsd';
-import { jsonl, nomenclature, referenceXsd, stsEmp } from './livrets-fixtures';
+import { cliSession, referenceXsd, stsEmp } from './livrets-fixtures';
 
 const UAI = '0750680G';
 const YEAR = 2019;
@@ -30,12 +30,7 @@ const term = (period: 'T1' | 'T2', marks: [string, string, string, string]) =>
 
 describe('a lycée year through the CLI: the premières’ marks, the LSL file and the Parcoursup adapter', () => {
   let t: ReturnType<typeof tempDir>;
-  const run = (args: string[]) => liaison([...args, '--db', t.db], { cwd: t.dir, env: { LIAISON_ACTOR: 'secretariat.nguyen' } });
-  const exec = (...commands: Parameters<typeof jsonl>) => {
-    const file = join(t.dir, `commands-${Math.random().toString(36).slice(2)}.jsonl`);
-    writeFileSync(file, jsonl(...commands));
-    return run(['exec', file]);
-  };
+  const { run, exec, openSchool } = cliSession(() => t);
   const importTerm = (name: string, text: string) => {
     const file = join(t.dir, name);
     writeFileSync(file, text);
@@ -45,19 +40,7 @@ describe('a lycée year through the CLI: the premières’ marks, the LSL file a
   afterAll(() => t.cleanup());
 
   it('exports the premières’ livrets valid against the LSL XSD, the Parcoursup file, and ticks step 8 of next year’s checklist', async () => {
-    expect(
-      exec(
-        {
-          type: 'RegisterEstablishment',
-          payload: { uai: UAI, name: 'Lycée Saint-Jacques', degree: 'second', contract: 'association' },
-        },
-        { type: 'OpenYear', payload: { uai: UAI, year: YEAR } },
-      ).status,
-    ).toBe(0);
-    expect(
-      run(['import', 'siecle.nomenclature', nomenclature('Nomenclature-2019-20.xml'), '--uai', UAI, '--year', String(YEAR)])
-        .status,
-    ).toBe(0);
+    openSchool(UAI, YEAR, 'Lycée Saint-Jacques', 'Nomenclature-2019-20.xml');
     const sts = join(t.dir, `sts_emp_${UAI}_${YEAR}.xml`);
     writeFileSync(
       sts,
