@@ -135,4 +135,16 @@ describe('OMOGEN client and channel against the simulator', () => {
       'action « push » inconnue : pull, send ou sync',
     ]);
   });
+
+  it('control routes close their connection, so a client paused past the keep-alive never reuses a dead socket', async () => {
+    await sim.stop();
+    sim = new OmogenSimulator({ control: true });
+    const base = await sim.start();
+    const control = await fetch(`${base}/_simulateur/requests`);
+    expect(control.headers.get('connection')).toBe('close');
+    expect(await control.json()).toEqual([]);
+    const service = await fetch(`${base}/exports/inconnu`);
+    expect(service.status).toBe(404);
+    expect(service.headers.get('connection')).not.toBe('close');
+  });
 });

@@ -125,6 +125,9 @@ export class OmogenSimulator {
    * bytes), `GET requests`.
    */
   private handleControl(method: string, path: string, body: Buffer, res: ServerResponse): void {
+    // The test driving these routes blocks its event loop while a synchronous CLI runs; a kept-alive
+    // socket the simulator closed meanwhile would be reused and fail ("other side closed").
+    res.setHeader('connection', 'close');
     const route = path.slice(CONTROL_PREFIX.length);
     const query = new URLSearchParams(res.req.url?.split('?')[1] ?? '');
     const json = (status: number, value: unknown) => {
