@@ -8,7 +8,7 @@ describe('round trip: the export read back as an ONDE extraction', () => {
   it('finds every exported pupil, with accents, and each INE already in place', async () => {
     const plugin = createPlugin();
     const snapshot = sampleSnapshot();
-    const zip = plugin.exporters![0]!.build(snapshot, { exportId: 'rt', producedAt: PRODUCED_AT }).files[0]!.bytes;
+    const zip = (await plugin.exporters![0]!.build(snapshot, { exportId: 'rt', producedAt: PRODUCED_AT })).files[0]!.bytes;
     const eleves = await (await JSZip.loadAsync(zip)).file('eleves.csv')!.async('uint8array');
     const extraction = readPupilExtraction(eleves);
     expect(extraction.encoding).toBe('iso-8859-15');
@@ -18,7 +18,7 @@ describe('round trip: the export read back as an ONDE extraction', () => {
       'LEFÈVRE Éloïse 2020-03-14 070832327JA',
       'LEFÈVRE Jules 2022-01-30 123456789FJ',
     ]);
-    const plan = plugin.importers![1]!.parse(eleves, { uai: UAI, year: YEAR, fileName: 'eleves.csv', snapshot });
+    const plan = await plugin.importers![1]!.parse(eleves, { uai: UAI, year: YEAR, fileName: 'eleves.csv', snapshot });
     expect(plan.rows.map((r) => r.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
   });
 });

@@ -19,6 +19,9 @@ const Y = 2026;
 const ctx = { actor: 'mme.durand', source: 'test' };
 
 /** A small plugin: imports `pupilId;ine` lines, exports one line per pupil of the year. */
+/** What the `test.list` writer puts first: changed by a test to play a newer version of the writer. */
+const listWriter = { header: '' };
+
 function testPlugin(): LiaisonPlugin {
   const blocking = (s: SchoolSnapshot): Anomaly[] =>
     pupilsOfYear(s)
@@ -110,7 +113,7 @@ function testPlugin(): LiaisonPlugin {
             {
               path: `LIST/${s.uai}/list.txt`,
               bytes: Buffer.from(
-                `${c.producedAt}\n${pupilsOfYear(s)
+                `${listWriter.header}${c.producedAt}\n${pupilsOfYear(s)
                   .map((p) => `${p.pupilId};${p.identity!.lastName};${p.ine}`)
                   .join('\n')}\n`,
               ),
@@ -252,7 +255,30 @@ describe('imports and exports through plugins', () => {
     const replay = await kernel.exports.replay({ ...request, outDir: join(dir, 'replay'), asOf: first.manifest.asOf });
     expect(replay.manifest.files).toEqual(first.manifest.files);
     expect(readFileSync(replay.paths[0]!)).toEqual(bytes);
+    expect(replay.warnings).toEqual([]);
     expect(kernel.store.headPosition()).toBe(head);
+
+    // A newer writer would write other bytes: the replay still gives the file as it was sent, and says so.
+    listWriter.header = 'version 2\n';
+    try {
+      const later = await kernel.exports.replay({ ...request, outDir: join(dir, 'later'), asOf: first.manifest.asOf });
+      expect(readFileSync(later.paths[0]!)).toEqual(bytes);
+      expect(later.manifest).toEqual(first.manifest);
+      expect(later.warnings.map((w) => w.rule)).toEqual(['export-reconstruit-different']);
+      expect(later.warnings[0]!.message).toContain(`${first.manifest.exportId} ne donnerait pas les mêmes octets`);
+
+      // Kept bytes lost (or altered): the file is rebuilt, with a warning that it may differ.
+      kernel.db.writer.run('UPDATE export_files SET bytes = ? WHERE export_id = ?', [
+        Buffer.from('abîmé'),
+        first.manifest.exportId,
+      ]);
+      const rebuilt = await kernel.exports.replay({ ...request, outDir: join(dir, 'rebuilt'), asOf: first.manifest.asOf });
+      expect(readFileSync(rebuilt.paths[0]!, 'utf8')).toMatch(/^version 2\n/);
+      expect(rebuilt.manifest.files[0]!.sha256).not.toBe(first.manifest.files[0]!.sha256);
+      expect(rebuilt.warnings.map((w) => w.rule)).toEqual(['export-conserve-absent']);
+    } finally {
+      listWriter.header = '';
+    }
   });
 
   it('prepares a send on the state read under the write lock: a change made meanwhile is numbered and sent', async () => {

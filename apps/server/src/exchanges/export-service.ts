@@ -104,6 +104,36 @@ function countsDrift(
   });
 }
 
+/**
+ * What a replay of a recorded export must say: the writer of today would not write the same
+ * files (the kept ones are given), or the kept files are missing (the rebuild is given).
+ */
+function replayWarnings(recorded: ExportManifest, rebuilt: ExportManifest, kept: boolean, snapshot: SchoolSnapshot): Anomaly[] {
+  const entity = { kind: 'establishment' as const, id: recorded.uai, label: snapshot.establishment.name ?? recorded.uai };
+  if (!kept) {
+    return [
+      {
+        rule: 'export-conserve-absent',
+        severity: 'warning',
+        entity,
+        message: `les fichiers envoyés par ${recorded.exportId} ne sont pas conservés intacts dans la base : le fichier est reconstruit, il peut différer de l’envoi`,
+      },
+    ];
+  }
+  const same =
+    rebuilt.files.length === recorded.files.length &&
+    rebuilt.files.every((f, i) => f.name === recorded.files[i]!.name && f.sha256 === recorded.files[i]!.sha256);
+  if (same) return [];
+  return [
+    {
+      rule: 'export-reconstruit-different',
+      severity: 'warning',
+      entity,
+      message: `reconstruit aujourd’hui, ${recorded.exportId} ne donnerait pas les mêmes octets (le format a évolué depuis l’envoi) : voici les fichiers tels qu’ils ont été envoyés`,
+    },
+  ];
+}
+
 /** The exporter's scope over the default one, as a predicate on stream ids. */
 const scopeOf = (exporter: Exporter, snapshot: SchoolSnapshot) =>
   exporter.scope ? exporter.scope(snapshot, defaultExportScope(snapshot)) : defaultExportScope(snapshot);
@@ -155,7 +185,7 @@ export class ExportService {
           if (drift) plan = { ...plan, warnings: [...plan.warnings, drift(request.uai, snapshot)] };
         }
         const exportId = exportIdOf(request.formatId, request.uai, request.year, snapshot.asOf);
-        const built = exporter.build(snapshot, { exportId, producedAt: snapshot.asOfTime });
+        const built = await exporter.build(snapshot, { exportId, producedAt: snapshot.asOfTime });
         const recorded: ExportManifest = {
           exportId,
           formatId: request.formatId,
@@ -188,8 +218,10 @@ export class ExportService {
   }
 
   /**
-   * The export as of position N: byte-identical to the one recorded at N if there is one,
-   * else as it would have been right after event N. Written under `outDir`, never recorded.
+   * The export as of position N. When an export was recorded at N: its files as they were sent
+   * (the bytes kept in `export_files`), whatever the writer would write today — with a warning
+   * if a rebuild differs (a newer version of the format's writer). Otherwise the export as it
+   * would have been right after event N. Written under `outDir`, never recorded.
    */
   async replay(request: Omit<ExportRequest, 'confirm'> & { asOf: number }): Promise<ExportResult> {
     const exporter = this.exporter(request.formatId);
@@ -201,8 +233,8 @@ export class ExportService {
     if (!recorded && plan.blocking.length > 0) throw new ExportBlockedError(request.formatId, plan.blocking);
     const exportId = recorded?.exportId ?? exportIdOf(request.formatId, request.uai, request.year, snapshot.asOf);
     const producedAt = recorded?.producedAt ?? snapshot.asOfTime;
-    const built = exporter.build(snapshot, { exportId, producedAt });
-    const manifest: ExportManifest = {
+    const built = await exporter.build(snapshot, { exportId, producedAt });
+    const rebuilt: ExportManifest = {
       exportId,
       formatId: request.formatId,
       uai: request.uai,
@@ -212,8 +244,19 @@ export class ExportService {
       files: built.files.map((f) => ({ name: f.path, sha256: sha256(f.bytes), size: f.bytes.byteLength })),
       counts: built.counts,
     };
-    const staged = stageFiles(request.outDir, built.files);
-    return { manifest, paths: commitFiles(staged), warnings: plan.warnings, replay: true };
+    const kept = recorded ? this.keptFiles(recorded) : undefined;
+    const warnings = recorded
+      ? [...plan.warnings, ...replayWarnings(recorded, rebuilt, kept !== undefined, snapshot)]
+      : plan.warnings;
+    const staged = stageFiles(request.outDir, kept ?? built.files);
+    return { manifest: kept ? recorded! : rebuilt, paths: commitFiles(staged), warnings, replay: true };
+  }
+
+  /** A recorded export's files as they were sent, when every one is kept and matches its manifest. */
+  private keptFiles(manifest: ExportManifest): ExportFile[] | undefined {
+    const files = manifest.files.map((f) => this.keptFile(manifest.exportId, f.name));
+    const intact = files.every((file, i) => file !== undefined && sha256(file.bytes) === manifest.files[i]!.sha256);
+    return intact ? (files as ExportFile[]) : undefined;
   }
 
   /** The manifests recorded for a format and establishment, oldest first. */

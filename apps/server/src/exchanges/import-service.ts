@@ -55,7 +55,7 @@ export class ImportService {
       if (!snapshot.establishment.registered) {
         throw new RuleViolationError('establishment_unknown', `l’établissement ${request.uai} n’est pas enregistré`);
       }
-      const plan = importer.parse(file.bytes, { uai: request.uai, year: request.year, fileName: file.name, snapshot });
+      const plan = await importer.parse(file.bytes, { uai: request.uai, year: request.year, fileName: file.name, snapshot });
       const withCommands = plan.rows.filter((r) => (r.commands?.length ?? 0) > 0);
       const result = await this.kernel.pipeline.executeGroupsIn(
         tx,

@@ -62,6 +62,9 @@ export interface Exporter {
    */
   scope?(snapshot: SchoolSnapshot, core: (streamId: string) => boolean): (streamId: string) => boolean;
   plan(snapshot: SchoolSnapshot): ExportPlan;
-  /** Pure: the same snapshot and context give the same bytes. */
-  build(snapshot: SchoolSnapshot, context: ExportBuildContext): ExportBuild;
+  /**
+   * Pure: the same snapshot and context give the same bytes. May answer asynchronously (archive
+   * libraries such as jszip only generate that way).
+   */
+  build(snapshot: SchoolSnapshot, context: ExportBuildContext): ExportBuild | Promise<ExportBuild>;
 }

@@ -40,12 +40,22 @@ export interface ImportContext {
   snapshot: SchoolSnapshot;
 }
 
-export interface Importer {
+/** What `parse` answers: a plan, or the promise of one for an importer that reads asynchronously. */
+export type ImportPlanResult = ImportPlan | Promise<ImportPlan>;
+
+/**
+ * An import format. `Result` says whether this importer answers synchronously (`ImportPlan`) or
+ * not (`Promise<ImportPlan>`); a plugin's list takes both, and the server always awaits.
+ */
+export interface Importer<Result extends ImportPlanResult = ImportPlanResult> {
   readonly formatId: string;
   readonly displayName: string;
   readonly status: 'official' | 'adapter';
   /** The file imported when none is given (a shipped default nomenclature). */
   defaultFile?(): { name: string; bytes: Uint8Array };
-  /** Reads the bytes into commands; throws `ImportFileError` when the file cannot be taken. */
-  parse(bytes: Uint8Array, context: ImportContext): ImportPlan;
+  /**
+   * Reads the bytes into commands; throws (or rejects with) `ImportFileError` when the file
+   * cannot be taken. May answer asynchronously (archive libraries such as jszip only read that way).
+   */
+  parse(bytes: Uint8Array, context: ImportContext): Result;
 }

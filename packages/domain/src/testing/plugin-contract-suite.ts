@@ -151,7 +151,7 @@ export function describePluginContract(createPlugin: () => LiaisonPlugin, option
       }
     });
 
-    it('plans every export on an empty snapshot and builds the sample deterministically', () => {
+    it('plans every export on an empty snapshot and builds the sample deterministically', async () => {
       for (const exporter of plugin.exporters ?? []) {
         for (const snapshot of [empty(), sample()]) {
           if (!snapshot) continue;
@@ -168,8 +168,8 @@ export function describePluginContract(createPlugin: () => LiaisonPlugin, option
             `${exporter.formatId}: the contract sample must be exportable; it has ${blocking.length} blocking anomalies, first: ${blocking[0]?.message}`,
           );
         }
-        const first = exporter.build(snapshot, exportContext);
-        const second = exporter.build(snapshot, exportContext);
+        const first = await exporter.build(snapshot, exportContext);
+        const second = await exporter.build(snapshot, exportContext);
         expect(first.files.length).toBeGreaterThan(0);
         expect(second.files.map((f) => f.path)).toEqual(first.files.map((f) => f.path));
         first.files.forEach((file, index) => {
@@ -197,13 +197,13 @@ export function describePluginContract(createPlugin: () => LiaisonPlugin, option
       }
     });
 
-    it('parses every importer’s default file on the sample (or an empty) snapshot', () => {
+    it('parses every importer’s default file on the sample (or an empty) snapshot', async () => {
       for (const importer of plugin.importers ?? []) {
         if (!importer.defaultFile) continue;
         const file = importer.defaultFile();
         expect(file.name.trim().length).toBeGreaterThan(0);
         const snapshot = sample() ?? empty();
-        const plan = importer.parse(file.bytes, { uai: snapshot.uai, year: snapshot.year, fileName: file.name, snapshot });
+        const plan = await importer.parse(file.bytes, { uai: snapshot.uai, year: snapshot.year, fileName: file.name, snapshot });
         expectWellFormedImport(plan);
       }
     });

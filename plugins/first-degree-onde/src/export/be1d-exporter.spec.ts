@@ -9,7 +9,6 @@ import { createPlugin } from '../index';
 import { labelTables } from '../options';
 import { be1dExporter } from './be1d-exporter';
 import { CHILD_COLUMNS, GUARDIAN_COLUMNS, PUPIL_COLUMNS } from './columns';
-import { dosDateTime } from './deterministic-zip';
 
 const GOLDEN = path.resolve(__dirname, '../__golden__');
 const context = { exportId: 'exp-1', producedAt: PRODUCED_AT };
@@ -22,11 +21,11 @@ async function unzip(bytes: Uint8Array): Promise<Map<string, Buffer>> {
   return files;
 }
 
-const build = () => exporter.build(sampleSnapshot(), context);
+const build = async () => exporter.build(sampleSnapshot(), context);
 
 describe('onde.be1d: the <UAI>.zip', () => {
   it('is one file BE1D/<UAI>/<UAI>.zip holding eleves.csv then responsables.csv', async () => {
-    const { files, counts } = build();
+    const { files, counts } = await build();
     expect(files.map((f) => f.path)).toEqual([`BE1D/${UAI}/${UAI}.zip`]);
     const zip = await JSZip.loadAsync(files[0]!.bytes);
     expect(Object.keys(zip.files)).toEqual(['eleves.csv', 'responsables.csv']);
@@ -34,7 +33,7 @@ describe('onde.be1d: the <UAI>.zip', () => {
   });
 
   it('matches the golden eleves.csv and responsables.csv byte for byte', async () => {
-    const files = await unzip(build().files[0]!.bytes);
+    const files = await unzip((await build()).files[0]!.bytes);
     for (const name of ['eleves.csv', 'responsables.csv']) {
       const golden = path.join(GOLDEN, name);
       // UPDATE_GOLDEN=1 rewrites them; review the diff before committing.
@@ -45,7 +44,7 @@ describe('onde.be1d: the <UAI>.zip', () => {
   });
 
   it('writes ISO-8859-15 (accents and Œ), CRLF, no BOM, the exact headers and minimal quoting', async () => {
-    const files = await unzip(build().files[0]!.bytes);
+    const files = await unzip((await build()).files[0]!.bytes);
     const pupils = files.get('eleves.csv')!;
     expect(pupils.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(false);
     const text = iconv.decode(pupils, 'iso-8859-15');
@@ -70,7 +69,7 @@ describe('onde.be1d: the <UAI>.zip', () => {
   });
 
   it('prints codes as labels and the exited pupil with his Date radiation', async () => {
-    const text = iconv.decode((await unzip(build().files[0]!.bytes)).get('eleves.csv')!, 'iso-8859-15');
+    const text = iconv.decode((await unzip((await build()).files[0]!.bytes)).get('eleves.csv')!, 'iso-8859-15');
     const rows = readCsv(text).map((r) => Object.fromEntries(PUPIL_COLUMNS.map((c, i) => [c, r.fields[i]])));
     const lucas = rows.find((r) => r['Prénom élève'] === 'Lucas')!;
     expect(lucas).toMatchObject({
@@ -99,65 +98,67 @@ describe('onde.be1d: the <UAI>.zip', () => {
   it('writes typographic punctuation as its plain equivalent', async () => {
     const s = brokenSample();
     s.guardians.G3!.person!.address.line1 = '3 rue de l’Église — escalier C…';
-    const text = iconv.decode((await unzip(exporter.build(s, context).files[0]!.bytes)).get('eleves.csv')!, 'iso-8859-15');
+    const text = iconv.decode(
+      (await unzip((await exporter.build(s, context)).files[0]!.bytes)).get('eleves.csv')!,
+      'iso-8859-15',
+    );
     expect(text).toContain(";3 rue de l'Église - escalier C...;93200;");
   });
 
   it('takes its label tables from the plugin options', async () => {
     const plugin = createPlugin({ labels: { cycleLabels: { '1': 'MATERNELLE', '2': 'CYCLE II', '3': 'CYCLE III' } } });
     const text = iconv.decode(
-      (await unzip(plugin.exporters![0]!.build(sampleSnapshot(), context).files[0]!.bytes)).get('eleves.csv')!,
+      (await unzip((await plugin.exporters![0]!.build(sampleSnapshot(), context)).files[0]!.bytes)).get('eleves.csv')!,
       'iso-8859-15',
     );
     expect(text).toContain(';MATERNELLE;MS;');
   });
 
-  it('gives the same bytes for the same snapshot and context', () => {
-    const a = build().files[0]!.bytes;
-    const b = build().files[0]!.bytes;
+  it('gives the same bytes for the same snapshot and context', async () => {
+    const a = (await build()).files[0]!.bytes;
+    const b = (await build()).files[0]!.bytes;
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 
-  it('dates every entry with producedAt in Paris time, whatever the machine’s time zone', () => {
+  it('dates every entry with producedAt as a clock in Paris reads it, whatever the machine’s time zone', async () => {
     const snippet = `
       const { sampleSnapshot, PRODUCED_AT } = require('./sample-school.ts');
       const { be1dExporter } = require('../export/be1d-exporter.ts');
       const { labelTables } = require('../options.ts');
-      const zip = be1dExporter(labelTables()).build(sampleSnapshot(), { exportId: 'exp-1', producedAt: PRODUCED_AT }).files[0].bytes;
-      print(new Date(0).getTimezoneOffset() + ' ' + Buffer.from(zip).toString('base64'));
+      be1dExporter(labelTables())
+        .build(sampleSnapshot(), { exportId: 'exp-1', producedAt: PRODUCED_AT })
+        .then((built) => print(new Date(0).getTimezoneOffset() + ' ' + Buffer.from(built.files[0].bytes).toString('base64')));
     `;
     const [offsetA, zipA] = runInChild(snippet, { TZ: 'Pacific/Kiritimati' }).split(' ');
     const [offsetB, zipB] = runInChild(snippet, { TZ: 'America/Los_Angeles' }).split(' ');
     expect(offsetA).not.toBe(offsetB); // the two processes really ran in different zones
     const a = Buffer.from(zipA!, 'base64');
     expect(a.equals(Buffer.from(zipB!, 'base64'))).toBe(true);
-    expect(a.equals(Buffer.from(build().files[0]!.bytes))).toBe(true);
-    // Local file headers: method at offset 8, time at 10, date at 12 (little endian).
-    const expected = dosDateTime(PRODUCED_AT);
-    const signature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-    let entries = 0;
-    for (let at = a.indexOf(signature); at >= 0; at = a.indexOf(signature, at + 4)) {
-      expect(a.readUInt16LE(at + 8)).toBe(8); // DEFLATE
-      expect(a.readUInt16LE(at + 10)).toBe(expected.time);
-      expect(a.readUInt16LE(at + 12)).toBe(expected.date);
-      entries += 1;
+    expect(a.equals(Buffer.from((await build()).files[0]!.bytes))).toBe(true);
+    // jszip reads a DOS time back into a Date's UTC fields: they hold the Paris wall clock.
+    expect(PRODUCED_AT).toBe('2027-03-15T10:30:42.000Z');
+    const zip = await JSZip.loadAsync(a);
+    for (const name of ['eleves.csv', 'responsables.csv']) {
+      expect(zip.files[name]!.date.toISOString()).toBe('2027-03-15T11:30:42.000Z'); // UTC+1 in March
     }
-    expect(entries).toBe(2);
+    // Local file headers: DEFLATE (method 8 at offset 8) for both entries.
+    const signature = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+    const methods: number[] = [];
+    for (let at = a.indexOf(signature); at >= 0; at = a.indexOf(signature, at + 4)) methods.push(a.readUInt16LE(at + 8));
+    expect(methods).toEqual([8, 8]);
   });
 
-  it('computes DOS times in Paris wall-clock time, winter and summer', () => {
-    // 10:30:42 UTC on 15 March = 11:30:42 in Paris (UTC+1); seconds are stored halved.
-    expect(dosDateTime('2027-03-15T10:30:42.000Z')).toEqual({
-      time: (11 << 11) | (30 << 5) | 21,
-      date: (47 << 9) | (3 << 5) | 15,
-    });
+  it('dates a summer export in Paris summer time, on the Paris day', async () => {
     // 22:15 UTC on 30 June = 00:15 on 1 July in Paris (UTC+2).
-    expect(dosDateTime('2027-06-30T22:15:00Z')).toEqual({ time: (0 << 11) | (15 << 5), date: (47 << 9) | (7 << 5) | 1 });
+    const summer = await exporter.build(sampleSnapshot(), { ...context, producedAt: '2027-06-30T22:15:00Z' });
+    const zip = await JSZip.loadAsync(summer.files[0]!.bytes);
+    expect(zip.files['eleves.csv']!.date.toISOString()).toBe('2027-07-01T00:15:00.000Z');
   });
 
-  it('changes its bytes when the data or the date change', () => {
-    const other = exporter.build(sampleSnapshot(), { ...context, producedAt: '2027-03-16T10:30:42.000Z' }).files[0]!.bytes;
-    expect(Buffer.from(other).equals(Buffer.from(build().files[0]!.bytes))).toBe(false);
+  it('changes its bytes when the data or the date change', async () => {
+    const other = (await exporter.build(sampleSnapshot(), { ...context, producedAt: '2027-03-16T10:30:42.000Z' })).files[0]!
+      .bytes;
+    expect(Buffer.from(other).equals(Buffer.from((await build()).files[0]!.bytes))).toBe(false);
   });
 
   it('plans: the control’s errors block, its warnings do not, with the counts', () => {
@@ -173,15 +174,18 @@ describe('onde.be1d: the <UAI>.zip', () => {
   it('leaves the refusal to plan: build renders what it has (a recorded export stays replayable)', async () => {
     const broken = brokenSample();
     delete broken.classes[0]!.rectoratCode;
-    const text = iconv.decode((await unzip(exporter.build(broken, context).files[0]!.bytes)).get('eleves.csv')!, 'iso-8859-15');
+    const text = iconv.decode(
+      (await unzip((await exporter.build(broken, context)).files[0]!.bytes)).get('eleves.csv')!,
+      'iso-8859-15',
+    );
     expect(text).toContain(";CONTRAT D'ASSOCIATION;CM1;;10/02/2027\r\n");
   });
 
-  it('refuses, in French, a character the file cannot hold, naming the pupil and field', () => {
+  it('refuses, in French, a character the file cannot hold, naming the pupil and field', async () => {
     const broken = brokenSample();
     broken.pupils.find((p) => p.pupilId === 'E001')!.identity!.firstName = 'Łucja';
     expect(exporter.plan(broken).blocking.map((a) => a.rule)).toEqual(['caractere-hors-latin9']);
-    expect(() => exporter.build(broken, context)).toThrow(
+    await expect(async () => exporter.build(broken, context)).rejects.toThrow(
       'eleves.csv : caractère « Ł » (U+0141) impossible à écrire en ISO-8859-15 — LEFÈVRE Łucja (CP Mme Lefort), champ identity.firstName ; corrigez la saisie (ex. « ł » → « l »)',
     );
   });

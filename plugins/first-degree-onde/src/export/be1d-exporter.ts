@@ -2,8 +2,8 @@ import { type Anomaly, type ExportBuildContext, type Exporter, type ExportPlan, 
 import { runOndeControl } from '../control/onde-control';
 import { type OndeLabelTables } from '../options';
 import { BE1D_FORMAT_ID } from '../plugin-id';
-import { deterministicZip } from './deterministic-zip';
 import { tableBytes } from './table-bytes';
+import { zipArchive } from './zip-archive';
 
 /** `BE1D/<UAI>/<UAI>.zip`, the folder and name of the seed's procedure (FORMAT.md §9.1). */
 export const be1dPath = (uai: string) => `BE1D/${uai.toUpperCase()}/${uai.toUpperCase()}.zip`;
@@ -37,10 +37,10 @@ export function be1dExporter(tables: OndeLabelTables): Exporter {
      * of the control finds more to say about the old data. Only a character the file cannot
      * hold stops the writer.
      */
-    build(snapshot: SchoolSnapshot, context: ExportBuildContext) {
+    async build(snapshot: SchoolSnapshot, context: ExportBuildContext) {
       const { run, plan } = planOf(snapshot, tables);
       const { pupils, guardians } = run.context.files;
-      const zip = deterministicZip(
+      const zip = await zipArchive(
         [
           { name: pupils.name, bytes: tableBytes(pupils) },
           { name: guardians.name, bytes: tableBytes(guardians) },

@@ -25,7 +25,7 @@ const who = (pupil: PupilState) => `${pupilLabel(pupil)} (${pupil.pupilId})`;
  * (family or usage name, first name, birth date). No match or several matches: reported, never
  * guessed. A malformed INE, or one another pupil already holds, is rejected with the reason.
  */
-export function extractionImporter(): Importer {
+export function extractionImporter(): Importer<ImportPlan> {
   return {
     formatId: EXTRACTION_FORMAT_ID,
     displayName: 'Extraction des élèves ONDE (intégration des INE)',

@@ -42,7 +42,7 @@ function changes(before: NomenclatureEntry, after: NomenclatureEntry): string {
  * file in the same format. Each line becomes a row (create / update / unchanged against the
  * year); each kind becomes at most one Declare… command holding the new and changed entries.
  */
-export function formationsImporter(): Importer {
+export function formationsImporter(): Importer<ImportPlan> {
   return {
     formatId: FORMATS_FORMAT_ID,
     displayName: 'Formations, langues et types de classe du 1er degré',

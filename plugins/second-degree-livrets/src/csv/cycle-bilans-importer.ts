@@ -117,7 +117,7 @@ const frenchDate = (iso: string) => iso.split('-').reverse().join('/');
  * unknown is reported, not an error; a rejected line names its line number, and the server
  * refuses the whole file.
  */
-export function cycleBilansImporter(): Importer {
+export function cycleBilansImporter(): Importer<ImportPlan> {
   return {
     formatId: CYCLE_BILANS_FORMAT_ID,
     displayName: 'Bilans de fin de cycle (CSV du logiciel de notes, modèle Liaison)',

@@ -110,7 +110,7 @@ function pupilPart(line: Line, base: Record<string, unknown>) {
  * subject outside the year's nomenclature, a teacher STS-web does not know, a pupil of another
  * division) is rejected with its line number, and the server refuses the whole file.
  */
-export function evaluationsImporter(): Importer {
+export function evaluationsImporter(): Importer<ImportPlan> {
   return {
     formatId: EVALUATIONS_FORMAT_ID,
     displayName: 'Évaluations d’une période (CSV du logiciel de notes, modèle Liaison)',

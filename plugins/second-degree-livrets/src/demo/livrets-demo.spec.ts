@@ -57,10 +57,10 @@ describe('the livrets’ part of the demo', () => {
     const context = { exportId: 'demo', producedAt: PRODUCED_AT };
     const lsu = lsuExporter();
     expect(lsu.plan(snapshot).blocking).toEqual([]);
-    expect(await xsdErrors(lsu.build(snapshot, context).files[0]!.bytes, LSU_XSD_2020)).toEqual([]);
+    expect(await xsdErrors((await lsu.build(snapshot, context)).files[0]!.bytes, LSU_XSD_2020)).toEqual([]);
     const lsl = lslExporter();
     expect(lsl.plan(snapshot).blocking).toEqual([]);
-    expect(await xsdErrors(lsl.build(snapshot, context).files[0]!.bytes, LSL_XSD_2016)).toEqual([]);
+    expect(await xsdErrors((await lsl.build(snapshot, context)).files[0]!.bytes, LSL_XSD_2016)).toEqual([]);
   });
 
   it('adds nothing without SIECLE’s subjects and teachers, for another year, or for the first degree', () => {

@@ -25,7 +25,7 @@ describe('the LSL export (lsl.livret)', () => {
     const plan = exporter.plan(snapshot);
     expect(plan.blocking).toEqual([]);
     expect(plan.counts).toEqual({ pupils: 2, evaluations: 4, withoutLivret: 0 });
-    const build = exporter.build(snapshot, context);
+    const build = await exporter.build(snapshot, context);
     expect(build.files.map((f) => f.path)).toEqual([lslPath(UAI, YEAR)]);
     expect(build.xmlDocuments).toEqual([{ name: 'LSL-0750680G-2024.xml', bytes: build.files[0]!.bytes, xsdPath: LSL_XSD_2016 }]);
     expect(await xsdErrors(build.files[0]!.bytes, LSL_XSD_2016)).toEqual([]);
@@ -35,8 +35,8 @@ describe('the LSL export (lsl.livret)', () => {
     expect(xml).not.toMatch(/ xmlns="/);
   });
 
-  it('takes eleve/@id from ELEVE_ID, marks with two decimals, teachers from STS-web, the class’s statistics', () => {
-    const doc = readLsl(exporter.build(snapshotOf(), context).files[0]!.bytes);
+  it('takes eleve/@id from ELEVE_ID, marks with two decimals, teachers from STS-web, the class’s statistics', async () => {
+    const doc = readLsl((await exporter.build(snapshotOf(), context)).files[0]!.bytes);
     expect(doc.pupils.map((p) => p.id)).toEqual(['2001', '2002']);
     const [claire] = doc.pupils;
     expect(claire).toMatchObject({ engagements: { codes: ['C'], other: 'Tutorat d’élèves de seconde' }, examOpinion: 'F' });
@@ -71,7 +71,7 @@ describe('the LSL export (lsl.livret)', () => {
     });
   });
 
-  it('prefers the statistics the grade book recorded for the class', () => {
+  it('prefers the statistics the grade book recorded for the class', async () => {
     const stats = stream(
       livretYearStreamId(UAI, YEAR),
       LivretClassStatisticsRecorded.create({
@@ -86,7 +86,7 @@ describe('the LSL export (lsl.livret)', () => {
         above12: 32.26,
       }),
     );
-    const doc = readLsl(exporter.build(snapshotOf([...sampleHistory(), stats]), context).files[0]!.bytes);
+    const doc = readLsl((await exporter.build(snapshotOf([...sampleHistory(), stats]), context)).files[0]!.bytes);
     expect(doc.pupils[0]!.schoolYears[0]!.evaluations[1]!.structure).toEqual({
       headcount: '31',
       average: '10.40',
@@ -141,7 +141,7 @@ describe('the LSL export (lsl.livret)', () => {
           appraisal: 'Des efforts.',
         }),
       );
-    const build = exporter.build(snapshotOf([...sampleHistory(), choose, annual('P4'), annual('P5')]), context);
+    const build = await exporter.build(snapshotOf([...sampleHistory(), choose, annual('P4'), annual('P5')]), context);
     expect(build.xmlDocuments![0]!.xsdPath).toBe(LSL_XSD_2015);
     expect(await xsdErrors(build.files[0]!.bytes, LSL_XSD_2015)).toEqual([]);
   });

@@ -47,7 +47,7 @@ describe('the LSU export (lsu.bilans)', () => {
     expect(plan.blocking).toEqual([]);
     // The 6e without any bilan is left out, and said so; the lycéens are LSL's.
     expect(rules(plan.warnings)).toEqual(['P3:lsu-eleve-sans-bilan']);
-    const build = exporter.build(snapshot, context);
+    const build = await exporter.build(snapshot, context);
     expect(build.files.map((f) => f.path)).toEqual([lsuPath(UAI, YEAR)]);
     expect(build.counts).toEqual({ pupils: 2, periodicBilans: 2, cycleBilans: 1, withoutBilan: 1 });
     const [file] = build.files;
@@ -75,8 +75,8 @@ describe('the LSU export (lsu.bilans)', () => {
     expect(order.map((tag) => xml.indexOf(tag))).toEqual(order.map((tag) => xml.indexOf(tag)).sort((a, b) => a - b));
   });
 
-  it('takes id-be from SIECLE’s ELEVE_ID (not the INE), id-sts from STS-web, ids that never start with a digit', () => {
-    const doc = readLsu(exporter.build(snapshotOf(), context).files[0]!.bytes);
+  it('takes id-be from SIECLE’s ELEVE_ID (not the INE), id-sts from STS-web, ids that never start with a digit', async () => {
+    const doc = readLsu((await exporter.build(snapshotOf(), context)).files[0]!.bytes);
     expect(doc.pupils).toEqual([
       { id: 'EL_P1', idBe: '1001', lastName: 'Lefèvre', firstName: 'Éloïse', division: '3A' },
       { id: 'EL_P2', idBe: '1002', lastName: 'Ménard', firstName: 'Noé', division: '3A' },
@@ -131,16 +131,16 @@ describe('the LSU export (lsu.bilans)', () => {
     ]);
   });
 
-  it('is the same file for the same snapshot and instant, and its date-verrou follows the export’s instant', () => {
+  it('is the same file for the same snapshot and instant, and its date-verrou follows the export’s instant', async () => {
     const snapshot = snapshotOf();
-    const a = exporter.build(snapshot, context).files[0]!.bytes;
-    expect(Buffer.from(exporter.build(snapshot, context).files[0]!.bytes).equals(Buffer.from(a))).toBe(true);
-    const later = exporter.build(snapshot, { ...context, producedAt: '2025-07-01T12:00:00.000Z' }).files[0]!.bytes;
+    const a = (await exporter.build(snapshot, context)).files[0]!.bytes;
+    expect(Buffer.from((await exporter.build(snapshot, context)).files[0]!.bytes).equals(Buffer.from(a))).toBe(true);
+    const later = (await exporter.build(snapshot, { ...context, producedAt: '2025-07-01T12:00:00.000Z' })).files[0]!.bytes;
     expect(Buffer.from(later).toString('utf8')).toContain('date-verrou="2025-07-01T14:00:00"');
   });
 
   describe('the pre-export control names every pupil who would make the file invalid', () => {
-    it('a pupil without ELEVE_ID (LSU wants SIECLE’s id, never the INE)', () => {
+    it('a pupil without ELEVE_ID (LSU wants SIECLE’s id, never the INE)', async () => {
       const history = [...without(sampleHistory(), streamIds.pupil(UAI, 'P2')), pupil('P2', 'Ménard', 'Noé', '3A', undefined)];
       const plan = exporter.plan(snapshotOf(history));
       expect(plan.blocking).toEqual([
@@ -150,7 +150,7 @@ describe('the LSU export (lsu.bilans)', () => {
           message: expect.stringMatching(/ELEVE_ID\) manquant/),
         }),
       ]);
-      expect(() => exporter.build(snapshotOf(history), context)).toThrow(/MÉNARD Noé \(3A\)/);
+      await expect(async () => exporter.build(snapshotOf(history), context)).rejects.toThrow(/MÉNARD Noé \(3A\)/);
     });
 
     it('a subject without positioning, mark or « non noté », a teacher STS-web does not know, a non-numeric STS id', () => {
@@ -266,7 +266,7 @@ describe('the LSU export (lsu.bilans)', () => {
       expect(plan.blocking[0]!.message).toMatch(/division 3EME-A-BILANGUE inconnue de SIECLE \/ STS-web/);
     });
 
-    it('no head to sign, an invalid UAI, nothing to export', () => {
+    it('no head to sign, an invalid UAI, nothing to export', async () => {
       const noDirector = stream(
         referenceStreamId(UAI, YEAR),
         StsTeachersDeclared.create({ ...year, source: 'test', teachers: [{ ...TEACHERS[4]!, function: 'ENS' }] }),
@@ -276,7 +276,9 @@ describe('the LSU export (lsu.bilans)', () => {
         livretYearStreamId(UAI, YEAR),
         LivretHeadDeclared.create({ ...year, lastName: 'Delorme', firstName: 'Claire', civility: 'MME' }),
       );
-      const doc = readLsu(exporter.build(snapshotOf([...sampleHistory(), noDirector, declared]), context).files[0]!.bytes);
+      const doc = readLsu(
+        (await exporter.build(snapshotOf([...sampleHistory(), noDirector, declared]), context)).files[0]!.bytes,
+      );
       expect(doc.heads).toEqual([{ id: 'RESP_1', label: 'Mme Claire DELORME' }]);
       const empty = snapshotOf(sampleHistory().filter((s) => !s.streamId.startsWith('livret-')));
       expect(exporter.plan(empty).blocking.map((a) => a.rule)).toEqual([LSU_RULES.nothing]);
@@ -337,11 +339,11 @@ describe('the LSU export (lsu.bilans)', () => {
           }
         : s,
     );
-    const build2019 = exporter.build(snapshotOf([...withElements, choose('2019')]), context);
+    const build2019 = await exporter.build(snapshotOf([...withElements, choose('2019')]), context);
     expect(build2019.xmlDocuments![0]!.xsdPath).toBe(LSU_XSD_2019);
     expect(Buffer.from(build2019.files[0]!.bytes).toString('utf8')).not.toContain('appliVersion');
     expect(await xsdErrors(build2019.files[0]!.bytes, LSU_XSD_2019)).toEqual([]);
-    const build7 = exporter.build(snapshotOf([...sampleHistory(), choose('7.0')]), context);
+    const build7 = await exporter.build(snapshotOf([...sampleHistory(), choose('7.0')]), context);
     expect(build7.xmlDocuments![0]!.xsdPath).toBe(LSU_XSD_7);
     expect(Buffer.from(build7.files[0]!.bytes).toString('utf8')).toContain('schemaVersion="7.0"');
     expect(await xsdErrors(build7.files[0]!.bytes, LSU_XSD_7)).toEqual([]);
@@ -362,13 +364,15 @@ describe('the LSU export (lsu.bilans)', () => {
     expect(inScope(streamIds.establishment(UAI))).toBe(true);
   });
 
-  it('uses the class the pupil is in at the time of the export', () => {
+  it('uses the class the pupil is in at the time of the export', async () => {
     const moved = stream(
       streamIds.pupil(UAI, 'P2'),
       PupilClassChanged.create({ ...year, pupilId: 'P2', classCode: '6A', previousClassCode: '3A', date: '2025-01-06' }),
     );
     // A 6e now: LSU still takes them (collège), with their new division.
-    const doc = readLsu(exporter.build(snapshotOf([...sampleHistory(), moved, referenceHistory()]), context).files[0]!.bytes);
+    const doc = readLsu(
+      (await exporter.build(snapshotOf([...sampleHistory(), moved, referenceHistory()]), context)).files[0]!.bytes,
+    );
     expect(doc.pupils.find((p) => p.id === 'EL_P2')?.division).toBe('6A');
   });
 });

@@ -236,8 +236,10 @@ describe('LSU: each rule, broken, fails the XSD and our checks for its reason', 
     ).toEqual([[R.uai, 'UAI 0750680A invalide (lettre clé) : LSU refuserait le fichier']]);
   });
 
-  it('the export refuses to build a file its control blocks', () => {
+  it('the export refuses to build a file its control blocks', async () => {
     const snapshot = snapshotOf(sampleHistory().filter((s) => !s.streamId.startsWith('livret-')));
-    expect(() => lsuExporter().build(snapshot, { exportId: 'x', producedAt: PRODUCED_AT })).toThrow(/aucun bilan LSU à exporter/);
+    await expect(async () => lsuExporter().build(snapshot, { exportId: 'x', producedAt: PRODUCED_AT })).rejects.toThrow(
+      /aucun bilan LSU à exporter/,
+    );
   });
 });

@@ -11,8 +11,8 @@ describe('the Parcoursup adapter (parcoursup.notes)', () => {
     expect(exporter.displayName).toMatch(/adaptateur, format non public/);
   });
 
-  it('writes one line per pupil, subject and period with a mark, keyed by SIECLE ids', () => {
-    const build = exporter.build(snapshotOf(), { exportId: 'p', producedAt: PRODUCED_AT });
+  it('writes one line per pupil, subject and period with a mark, keyed by SIECLE ids', async () => {
+    const build = await exporter.build(snapshotOf(), { exportId: 'p', producedAt: PRODUCED_AT });
     expect(build.files.map((f) => f.path)).toEqual([parcoursupPath(UAI, YEAR)]);
     const text = Buffer.from(build.files[0]!.bytes).toString('utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);

@@ -66,8 +66,8 @@ describe('effectifs(snapshot)', () => {
 describe('siecle.effectifs', () => {
   const exporter = effectifsExporter();
 
-  it('writes SIECLE/<UAI>/effectifs-<YYYY>.csv: UTF-8 with BOM, « ; », CRLF', () => {
-    const built = exporter.build(sampleSnapshot(), { exportId: 'e', producedAt: '2027-01-15T15:22:23.000Z' });
+  it('writes SIECLE/<UAI>/effectifs-<YYYY>.csv: UTF-8 with BOM, « ; », CRLF', async () => {
+    const built = await exporter.build(sampleSnapshot(), { exportId: 'e', producedAt: '2027-01-15T15:22:23.000Z' });
     expect(built.files.map((f) => f.path)).toEqual(['SIECLE/0753999P/effectifs-2026.csv']);
     const bytes = Buffer.from(built.files[0]!.bytes);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -112,10 +112,10 @@ describe('siecle.effectifs', () => {
     expect(exporter.plan(snapshotOf([])).blocking).toHaveLength(1);
   });
 
-  it('is an adapter, with the same bytes for the same snapshot', () => {
+  it('is an adapter, with the same bytes for the same snapshot', async () => {
     expect(exporter.status).toBe('adapter');
-    const a = exporter.build(sampleSnapshot(), { exportId: 'a', producedAt: 'x' });
-    const b = exporter.build(sampleSnapshot(), { exportId: 'b', producedAt: 'y' });
+    const a = await exporter.build(sampleSnapshot(), { exportId: 'a', producedAt: 'x' });
+    const b = await exporter.build(sampleSnapshot(), { exportId: 'b', producedAt: 'y' });
     expect(Buffer.from(a.files[0]!.bytes).equals(Buffer.from(b.files[0]!.bytes))).toBe(true);
   });
 });

@@ -19,7 +19,6 @@ import {
   YEAR,
 } from './__fixtures__/sample-college';
 import { OFFICIAL_XSD, STRICT_XSD, xsdErrors } from './__fixtures__/xsd-validate';
-import { dosDateTime } from './deterministic-zip';
 import { IMPORT_PRIVE_XSD, importPriveExporter } from './import-prive-exporter';
 import { importPriveBaseName } from './import-prive-writer';
 
@@ -27,13 +26,13 @@ const exporter = importPriveExporter();
 const GOLDEN = path.join(__dirname, '__golden__', '0753999PPRIVE2026270115162223.xml');
 
 /** What the server does: plan, prepare, apply, then build as of the position after. */
-function send(history: StreamHistory[], producedAt = PRODUCED_AT) {
+async function send(history: StreamHistory[], producedAt = PRODUCED_AT) {
   const live = snapshotOf(history, producedAt);
   expect(exporter.plan(live).blocking).toEqual([]);
   const after = applySendCommands(history, exporter.prepare!(live));
   const snapshot = snapshotOf(after, producedAt);
   expect(exporter.plan(snapshot).blocking).toEqual([]);
-  const built = exporter.build(snapshot, { exportId: 'test', producedAt });
+  const built = await exporter.build(snapshot, { exportId: 'test', producedAt });
   return { history: after, snapshot, built, xml: built.xmlDocuments![0]!.bytes };
 }
 
@@ -42,8 +41,8 @@ const element = (xml: Uint8Array, name: string) =>
   [...text(xml).matchAll(new RegExp(`<${name}>([^<]*)</${name}>`, 'g'))].map((m) => m[1]);
 
 describe('siecle.import-prive: the file', () => {
-  it('matches the golden file of the sample collège (first send)', () => {
-    const { xml } = send(sampleHistory());
+  it('matches the golden file of the sample collège (first send)', async () => {
+    const { xml } = await send(sampleHistory());
     if (process.env.UPDATE_GOLDEN === '1') {
       mkdirSync(path.dirname(GOLDEN), { recursive: true });
       writeFileSync(GOLDEN, xml);
@@ -54,16 +53,16 @@ describe('siecle.import-prive: the file', () => {
   });
 
   it('validates against the official XSD 3.1 and its stricter variant, first and second send', async () => {
-    const first = send(sampleHistory());
+    const first = await send(sampleHistory());
     expect(await xsdErrors(first.xml, OFFICIAL_XSD)).toEqual([]);
     expect(await xsdErrors(first.xml, STRICT_XSD)).toEqual([]);
-    const second = send(first.history, '2027-03-02T08:00:00.000Z');
+    const second = await send(first.history, '2027-03-02T08:00:00.000Z');
     expect(await xsdErrors(second.xml, OFFICIAL_XSD)).toEqual([]);
     expect(await xsdErrors(second.xml, STRICT_XSD)).toEqual([]);
   });
 
   it('is really checked by the validator (a misplaced element fails)', async () => {
-    const { xml } = send(sampleHistory());
+    const { xml } = await send(sampleHistory());
     const broken = iconv.encode(
       text(xml).replace(
         '<CODE_REGIME>2</CODE_REGIME>\n        <DOUBLEMENT>false</DOUBLEMENT>',
@@ -74,15 +73,15 @@ describe('siecle.import-prive: the file', () => {
     expect((await xsdErrors(new Uint8Array(broken), OFFICIAL_XSD)).length).toBeGreaterThan(0);
   });
 
-  it('is ISO-8859-15 with a matching declaration (œ is one byte, 0xBD)', () => {
-    const { xml } = send(sampleHistory());
+  it('is ISO-8859-15 with a matching declaration (œ is one byte, 0xBD)', async () => {
+    const { xml } = await send(sampleHistory());
     expect(Buffer.from(xml.subarray(0, 44)).toString('latin1')).toBe('<?xml version="1.0" encoding="ISO-8859-15"?>');
     expect(Buffer.from(xml).includes(Buffer.from([0x43, 0xbd, 0x75, 0x72]))).toBe(true); // « Cœur »
     expect(text(xml)).toContain('<NOM_DE_FAMILLE>Martin-Cœur</NOM_DE_FAMILLE>');
   });
 
-  it('declares the shipped official schema to the server', () => {
-    const { built } = send(sampleHistory());
+  it('declares the shipped official schema to the server', async () => {
+    const { built } = await send(sampleHistory());
     expect(built.xmlDocuments).toEqual([
       { name: '0753999PPRIVE2026270115162223.xml', bytes: expect.any(Uint8Array), xsdPath: IMPORT_PRIVE_XSD },
     ]);
@@ -94,16 +93,16 @@ describe('siecle.import-prive: the file', () => {
     ).toBe(true);
   });
 
-  it('writes a leaving pupil as ELEVE_SORTANT, starting with the exit, with DATE_FIN_SCO', () => {
-    const { xml } = send(sampleHistory());
+  it('writes a leaving pupil as ELEVE_SORTANT, starting with the exit, with DATE_FIN_SCO', async () => {
+    const { xml } = await send(sampleHistory());
     expect(text(xml)).toMatch(
       /<ELEVE>\n\s+<CODE_MOTIF_SORTIE>13<\/CODE_MOTIF_SORTIE>\n\s+<DATE_SORTIE>2027-01-08<\/DATE_SORTIE>\n\s+<ID_PRV_ELE>4<\/ID_PRV_ELE>/,
     );
     expect(element(xml, 'DATE_FIN_SCO')).toEqual(['2027-01-08']);
   });
 
-  it('applies SIECLE’s defaults: régime 0, statut ST, profession 99, this school as previous school with provenance 2', () => {
-    const { xml } = send(sampleHistory());
+  it('applies SIECLE’s defaults: régime 0, statut ST, profession 99, this school as previous school with provenance 2', async () => {
+    const { xml } = await send(sampleHistory());
     const moussa = text(xml).split('<ELEVE>')[2]!;
     expect(moussa).toContain('<CODE_REGIME>0</CODE_REGIME>');
     expect(moussa).toContain('<CODE_STATUT>ST</CODE_STATUT>');
@@ -117,7 +116,7 @@ describe('siecle.import-prive: the file', () => {
 
 describe('siecle.import-prive: name, zip and determinism', () => {
   it('names the file <UAI>PRIVE<year><YYMMDDhhmmss> from producedAt in Paris time, and zips it under the same base name', async () => {
-    const { built, xml } = send(sampleHistory());
+    const { built, xml } = await send(sampleHistory());
     expect(built.files.map((f) => f.path)).toEqual(['SIECLE/0753999P/0753999PPRIVE2026270115162223.zip']);
     const zip = await JSZip.loadAsync(built.files[0]!.bytes);
     expect(Object.keys(zip.files)).toEqual(['0753999PPRIVE2026270115162223.xml']);
@@ -127,7 +126,7 @@ describe('siecle.import-prive: name, zip and determinism', () => {
     expect(element(xml, 'DATE_IMPORT')).toEqual(['15/01/2027']);
   });
 
-  it('reads the instant in Paris time, summer and winter, whatever the machine’s zone', () => {
+  it('reads the instant in Paris time, summer and winter, whatever the machine’s zone', async () => {
     expect(importPriveBaseName(UAI, 2026, '2027-01-15T15:22:23.000Z')).toBe('0753999PPRIVE2026270115162223');
     // 30 June 22:30:05 UTC is already 1 July in Paris (UTC+2).
     expect(importPriveBaseName(UAI, 2026, '2027-06-30T22:30:05.000Z')).toBe('0753999PPRIVE2026270701003005');
@@ -136,31 +135,31 @@ describe('siecle.import-prive: name, zip and determinism', () => {
     try {
       process.env.TZ = 'Pacific/Kiritimati';
       expect(importPriveBaseName(UAI, 2026, '2027-01-15T15:22:23.000Z')).toBe('0753999PPRIVE2026270115162223');
-      expect(dosDateTime('2027-01-15T15:22:23.000Z')).toEqual({
-        date: ((2027 - 1980) << 9) | (1 << 5) | 15,
-        time: (16 << 11) | (22 << 5) | 11,
-      });
+      // jszip reads a DOS time back into a Date's UTC fields: they hold the Paris wall clock.
+      const { built } = await send(sampleHistory(), '2027-01-15T15:22:23.000Z');
+      const zip = await JSZip.loadAsync(built.files[0]!.bytes);
+      expect(zip.files['0753999PPRIVE2026270115162223.xml']!.date.toISOString()).toBe('2027-01-15T16:22:22.000Z');
     } finally {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;
     }
   });
 
-  it('gives the same bytes for the same snapshot and instant', () => {
-    const a = send(sampleHistory());
-    const again = exporter.build(a.snapshot, { exportId: 'other', producedAt: PRODUCED_AT });
+  it('gives the same bytes for the same snapshot and instant', async () => {
+    const a = await send(sampleHistory());
+    const again = await exporter.build(a.snapshot, { exportId: 'other', producedAt: PRODUCED_AT });
     expect(Buffer.from(again.files[0]!.bytes).equals(Buffer.from(a.built.files[0]!.bytes))).toBe(true);
-    const b = send(sampleHistory());
+    const b = await send(sampleHistory());
     expect(Buffer.from(b.built.files[0]!.bytes).equals(Buffer.from(a.built.files[0]!.bytes))).toBe(true);
   });
 });
 
 describe('siecle.import-prive: ids and send numbers across sends', () => {
-  it('numbers the first send 1 and the second 2, reusing every id', () => {
-    const first = send(sampleHistory());
+  it('numbers the first send 1 and the second 2, reusing every id', async () => {
+    const first = await send(sampleHistory());
     expect(element(first.xml, 'NUM_ENVOI')).toEqual(['1']);
     expect(first.built.counts).toEqual({ pupils: 4, leaving: 1, guardians: 7, excluded: 1, sendNumber: 1 });
-    const second = send(first.history, '2027-03-02T08:00:00.000Z');
+    const second = await send(first.history, '2027-03-02T08:00:00.000Z');
     expect(element(second.xml, 'NUM_ENVOI')).toEqual(['2']);
     expect(element(second.xml, 'ID_PRV_ELE')).toEqual(element(first.xml, 'ID_PRV_ELE'));
     expect(element(second.xml, 'ID_PRV_PER')).toEqual(element(first.xml, 'ID_PRV_PER'));
@@ -169,8 +168,8 @@ describe('siecle.import-prive: ids and send numbers across sends', () => {
     expect(donnees(second.xml)).toBe(donnees(first.xml));
   });
 
-  it('gives a newcomer the next id, in pupilId order, and writes pupils in private-id order', () => {
-    const first = send(sampleHistory());
+  it('gives a newcomer the next id, in pupilId order, and writes pupils in private-id order', async () => {
+    const first = await send(sampleHistory());
     const newcomer = pupilStream(
       'P000',
       PupilRegistered.create({
@@ -196,29 +195,29 @@ describe('siecle.import-prive: ids and send numbers across sends', () => {
         doublement: false,
       }),
     );
-    const second = send([...first.history, newcomer], '2027-03-02T08:00:00.000Z');
+    const second = await send([...first.history, newcomer], '2027-03-02T08:00:00.000Z');
     expect(element(second.xml, 'ID_PRV_ELE')).toEqual(['1', '2', '3', '4', '5']);
     expect(sendStateOf(second.snapshot).pupilPrivateIds.P000).toBe(5);
     expect(element(second.xml, 'NOM_DE_FAMILLE').filter((n) => n === 'Abel')).toHaveLength(1);
   });
 
-  it('rebuilds a recorded send byte for byte from the log (export --as-of its position)', () => {
-    const first = send(sampleHistory());
-    const replay = exporter.build(snapshotOf(first.history), { exportId: 'replay', producedAt: PRODUCED_AT });
+  it('rebuilds a recorded send byte for byte from the log (export --as-of its position)', async () => {
+    const first = await send(sampleHistory());
+    const replay = await exporter.build(snapshotOf(first.history), { exportId: 'replay', producedAt: PRODUCED_AT });
     expect(Buffer.from(replay.files[0]!.bytes).equals(Buffer.from(first.built.files[0]!.bytes))).toBe(true);
   });
 
-  it('builds an export « as it would have been » at a position with no send: next number, missing ids as prepare would number them', () => {
+  it('builds an export « as it would have been » at a position with no send: next number, missing ids as prepare would number them', async () => {
     // No send recorded yet: the build alone numbers everything as the first send would.
-    const direct = exporter.build(snapshotOf(sampleHistory()), { exportId: 'asof', producedAt: PRODUCED_AT });
-    expect(Buffer.from(direct.xmlDocuments![0]!.bytes).equals(send(sampleHistory()).xml)).toBe(true);
+    const direct = await exporter.build(snapshotOf(sampleHistory()), { exportId: 'asof', producedAt: PRODUCED_AT });
+    expect(Buffer.from(direct.xmlDocuments![0]!.bytes).equals((await send(sampleHistory())).xml)).toBe(true);
     // After a send, a change the send did not hold makes the file the next send.
-    const first = send(sampleHistory());
+    const first = await send(sampleHistory());
     const changed: StreamHistory[] = [
       ...first.history,
       pupilStream('P002', PupilSchoolingSet.create({ uai: UAI, year: YEAR, pupilId: 'P002', regime: '2' })),
     ];
-    const hypothetical = exporter.build(snapshotOf(changed), { exportId: 'asof', producedAt: PRODUCED_AT });
+    const hypothetical = await exporter.build(snapshotOf(changed), { exportId: 'asof', producedAt: PRODUCED_AT });
     expect(element(hypothetical.xmlDocuments![0]!.bytes, 'NUM_ENVOI')).toEqual(['2']);
   });
 });

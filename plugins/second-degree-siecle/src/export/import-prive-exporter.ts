@@ -3,10 +3,10 @@ import { type Exporter, type ExportPlan, type SchoolSnapshot } from '@liaison/do
 import { runSiecleControl } from '../control/siecle-control';
 import { SIECLE_SEND_EVENT_TYPES } from '../events/send-events';
 import { prepareSend } from '../send/prepare-send';
-import { deterministicZip } from './deterministic-zip';
 import { IMPORT_PRIVE_FORMAT_ID } from './format-ids';
 import { sendNumberOf } from './import-prive-send';
 import { importPriveBaseName, renderImportPrive } from './import-prive-writer';
+import { zipArchive } from './zip-archive';
 
 /** The folder of the XSDs the plugin ships (`plugins/second-degree-siecle/xsd/`), from `src/export` or `dist/export`. */
 export const XSD_DIR = resolve(__dirname, '../../xsd');
@@ -53,7 +53,7 @@ export function importPriveExporter(): Exporter {
      * number come from the send ledger as of the snapshot (recorded by `prepare`); ids a
      * pupil or person does not have yet are numbered as `prepare` would number them.
      */
-    build(snapshot, context) {
+    async build(snapshot, context) {
       const { run, plan } = planOf(snapshot);
       const send = run.send;
       if (send.ids.exhausted)
@@ -68,7 +68,7 @@ export function importPriveExporter(): Exporter {
       const { newPupilIds: _p, newGuardianIds: _g, ...counts } = plan.counts;
       return {
         files: [
-          { path: importPrivePath(snapshot.uai, base), bytes: deterministicZip([{ name, bytes: xml }], context.producedAt) },
+          { path: importPrivePath(snapshot.uai, base), bytes: await zipArchive([{ name, bytes: xml }], context.producedAt) },
         ],
         counts: { ...counts, sendNumber },
         xmlDocuments: [{ name, bytes: xml, xsdPath: IMPORT_PRIVE_XSD }],

@@ -42,14 +42,14 @@ describe('every public BEE export of ../shared/reference/siecle/bee-exports', ()
 
   it.each(files.map((f) => [path.relative(BEE_EXPORTS, f), f]))(
     '%s: imported for its own UAJ and year, refused otherwise',
-    (_name, file) => {
+    async (_name, file) => {
       const { root, uaj, year, malformed } = describeFile(file);
       const bytes = new Uint8Array(fs.readFileSync(file));
       const formatId = byRoot[root] as string;
       const valid = uaj !== undefined && checkUai(uaj) === undefined && year !== undefined;
       const uai = valid ? (uaj as string) : '0750680G';
       const target = valid ? (year as number) : 2019;
-      const run = () =>
+      const run = async () =>
         importer(formatId).parse(bytes, {
           uai,
           year: target,
@@ -58,26 +58,26 @@ describe('every public BEE export of ../shared/reference/siecle/bee-exports', ()
         });
 
       if (malformed) {
-        expect(run).toThrow(
+        await expect(run()).rejects.toThrow(
           new ImportFileError(
             'fichier XML mal formé, ligne 139, colonne 7 : la balise <STRICTURES_ELEVE> ouverte ligne 134 est fermée par </STRUCTURES_ELEVE> : les noms ne correspondent pas',
           ),
         );
       } else if (valid) {
-        const plan = run();
+        const plan = await run();
         expect(plan.rows.length).toBeGreaterThan(0);
         validateCommands(plan.rows.flatMap((r) => r.commands ?? []));
         // Another establishment's or year's target is refused.
-        expect(() =>
+        await expect(async () =>
           importer(formatId).parse(bytes, {
             uai: '0590181B',
             year: target,
             fileName: 'x.xml',
             snapshot: snapshotOf('0590181B', target, openedSchool('0590181B', target)),
           }),
-        ).toThrow(`ce fichier est celui de l’établissement ${uaj}, pas de 0590181B`);
+        ).rejects.toThrow(`ce fichier est celui de l’établissement ${uaj}, pas de 0590181B`);
       } else {
-        expect(run).toThrow(/^l’UAJ du fichier \(PARAMETRES\/UAJ\) est invalide/);
+        await expect(run()).rejects.toThrow(/^l’UAJ du fichier \(PARAMETRES\/UAJ\) est invalide/);
       }
     },
   );

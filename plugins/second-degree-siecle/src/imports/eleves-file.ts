@@ -119,8 +119,8 @@ function readEleve(node: XmlNode, position: number): BeeEleve {
  * FORMAT.md §3.2), exit and options. Old and new element names are both read (`NOM`,
  * `NOM_DE_FAMILLE`); addresses are not kept.
  */
-export function readElevesFile(bytes: Uint8Array, target: { uai: string; year: number }): ElevesFile {
-  const file = readXmlFile(bytes, {
+export async function readElevesFile(bytes: Uint8Array, target: { uai: string; year: number }): Promise<ElevesFile> {
+  const file = await readXmlFile(bytes, {
     roots: ['BEE_ELEVES', 'BEE_EPHC_ELEVES'],
     expected: 'un export Élèves de SIECLE (ElevesSansAdresses.xml ou ElevesAvecAdresses.xml)',
     arrays: ARRAYS,

@@ -17,11 +17,11 @@ import {
 const importer = elevesImporter();
 const constructed = readConstructed('ElevesSansAdresses.xml');
 
-function parse(
+async function parse(
   history: StreamHistory[],
   bytes = constructed,
   options: { send?: boolean; uai?: string; year?: number } = {},
-): ImportPlan {
+): Promise<ImportPlan> {
   const uai = options.uai ?? UAI;
   const year = options.year ?? YEAR;
   const send = options.send === false ? undefined : { pupilPrivateIds: PRIVATE_IDS };
@@ -30,8 +30,8 @@ function parse(
 const idRows = (plan: ImportPlan) => plan.rows.filter((r) => !r.ref.startsWith('contrôle'));
 
 describe('siecle.eleves: ELEVE_ID and INE for our pupils of the year', () => {
-  it('matches by ELEVE_ID, INE, private id, then identity; reports the others', () => {
-    const plan = parse(lyceeWithPupils());
+  it('matches by ELEVE_ID, INE, private id, then identity; reports the others', async () => {
+    const plan = await parse(lyceeWithPupils());
     validateCommands(commandsOf(plan));
     expect(idRows(plan)).toEqual([
       {
@@ -81,10 +81,10 @@ describe('siecle.eleves: ELEVE_ID and INE for our pupils of the year', () => {
     );
   });
 
-  it('re-imported, gives unchanged rows', () => {
-    const first = parse(lyceeWithPupils());
+  it('re-imported, gives unchanged rows', async () => {
+    const first = await parse(lyceeWithPupils());
     const history = applyCommands(lyceeWithPupils(), commandsOf(first));
-    const again = parse(history);
+    const again = await parse(history);
     expect(outcomesOf(again)).toEqual({ unchanged: 4, unmatched: 1 });
     expect(commandsOf(again)).toEqual([]);
     expect(idRows(again)[0]?.message).toBe('rapproché de Martin Léa (P001) par ELEVE_ID ; identifiants déjà à jour');
@@ -92,13 +92,13 @@ describe('siecle.eleves: ELEVE_ID and INE for our pupils of the year', () => {
     expect([p001?.siecleId, p001?.ine]).toEqual(['2100001', '070832327JA']);
   });
 
-  it('rejects the row of an INE another of our pupils holds', () => {
+  it('rejects the row of an INE another of our pupils holds', async () => {
     // P002 is SIECLE's 2100002 (matched by ELEVE_ID first), but P004 holds the INE the file gives P002.
     const history = applyCommands(lyceeWithPupils(), [
       { type: 'SetPupilSiecleId', payload: { uai: UAI, pupilId: 'P002', eleveId: '2100002' } },
       { type: 'AssignNationalId', payload: { uai: UAI, pupilId: 'P004', ine: '0113014881M' } },
     ]);
-    const row = parse(history).rows.find((r) => r.ref === 'ELEVE_ID 2100002');
+    const row = (await parse(history)).rows.find((r) => r.ref === 'ELEVE_ID 2100002');
     expect(row).toEqual({
       ref: 'ELEVE_ID 2100002',
       subject: 'DUPONT Hugo, né(e) le 01/07/2004',
@@ -108,7 +108,7 @@ describe('siecle.eleves: ELEVE_ID and INE for our pupils of the year', () => {
     });
   });
 
-  it('never guesses between two pupils of the same name and birth date', () => {
+  it('never guesses between two pupils of the same name and birth date', async () => {
     const history = applyCommands(lyceeWithPupils(), [
       {
         type: 'RegisterPupil',
@@ -116,14 +116,14 @@ describe('siecle.eleves: ELEVE_ID and INE for our pupils of the year', () => {
       },
       { type: 'PreEnrolPupil', payload: { uai: UAI, year: YEAR, pupilId: 'P009' } },
     ]);
-    expect(parse(history).rows.find((r) => r.ref === 'ELEVE_ID 2100002')).toMatchObject({
+    expect((await parse(history)).rows.find((r) => r.ref === 'ELEVE_ID 2100002')).toMatchObject({
       outcome: 'unmatched',
       message:
         'plusieurs élèves de l’année correspondent par nom, prénom et date de naissance (Dupont Hugo (P002), DUPONT Hugo (P009)) : aucun n’est choisi, complétez la bonne fiche',
     });
   });
 
-  it('names a matching pupil who is not of the year, and only pupils of the year are updated', () => {
+  it('names a matching pupil who is not of the year, and only pupils of the year are updated', async () => {
     const history = applyCommands(openedSchool(UAI, YEAR), [
       {
         type: 'RegisterPupil',
@@ -132,14 +132,14 @@ describe('siecle.eleves: ELEVE_ID and INE for our pupils of the year', () => {
       { type: 'SetPupilSiecleId', payload: { uai: UAI, pupilId: 'P005', eleveId: '2100005' } },
     ]);
     expect(pupilsOfYear(snapshotOf(UAI, YEAR, history))).toEqual([]);
-    const plan = parse(history, constructed, { send: false });
+    const plan = await parse(history, constructed, { send: false });
     expect(plan.rows.find((r) => r.ref === 'ELEVE_ID 2100005')?.message).toBe(
       'correspond à Bœuf Zoé (P005), qui n’est pas élève de l’année : rien n’est modifié',
     );
     expect(commandsOf(plan)).toEqual([]);
   });
 
-  it('does not integrate an INE whose key is wrong, but keeps the rest of the row', () => {
+  it('does not integrate an INE whose key is wrong, but keeps the rest of the row', async () => {
     const history = applyCommands(lyceeWithPupils(), [
       {
         type: 'RegisterPupil',
@@ -147,7 +147,7 @@ describe('siecle.eleves: ELEVE_ID and INE for our pupils of the year', () => {
       },
       { type: 'PreEnrolPupil', payload: { uai: UAI, year: YEAR, pupilId: 'P006' } },
     ]);
-    expect(parse(history).rows.find((r) => r.ref === 'ELEVE_ID 2100004')).toEqual({
+    expect((await parse(history)).rows.find((r) => r.ref === 'ELEVE_ID 2100004')).toEqual({
       ref: 'ELEVE_ID 2100004',
       subject: 'PETIT Noé, né(e) le 15/01/2004',
       outcome: 'update',
@@ -160,9 +160,9 @@ describe('siecle.eleves: ELEVE_ID and INE for our pupils of the year', () => {
 });
 
 describe('siecle.eleves: reconciliation with the last send', () => {
-  it('reports intégré, données différentes, absent de SIECLE and présent dans SIECLE mais pas dans notre envoi', () => {
+  it('reports intégré, données différentes, absent de SIECLE and présent dans SIECLE mais pas dans notre envoi', async () => {
     const history = lyceeWithPupils();
-    const plan = importer.parse(constructed, {
+    const plan = await importer.parse(constructed, {
       uai: UAI,
       year: YEAR,
       fileName: 'ElevesSansAdresses.xml',
@@ -207,8 +207,8 @@ describe('siecle.eleves: reconciliation with the last send', () => {
     );
   });
 
-  it('skips the reconciliation when the last send is of another year', () => {
-    const plan = importer.parse(constructed, {
+  it('skips the reconciliation when the last send is of another year', async () => {
+    const plan = await importer.parse(constructed, {
       uai: UAI,
       year: YEAR,
       fileName: 'ElevesSansAdresses.xml',
@@ -220,8 +220,8 @@ describe('siecle.eleves: reconciliation with the last send', () => {
 });
 
 describe('siecle.eleves on the public fixtures', () => {
-  it('reads the well-formed dossiersco fixtures for their own UAJ and year', () => {
-    const simple = parse(
+  it('reads the well-formed dossiersco fixtures for their own UAJ and year', async () => {
+    const simple = await parse(
       openedSchool('0752387M', 2019),
       readReference('eleves/dossiersco-test-fixtures/eleves_avec_adresse_simple.xml'),
       { uai: '0752387M', year: 2019 },
@@ -233,7 +233,7 @@ describe('siecle.eleves on the public fixtures', () => {
         outcome: 'unmatched',
       }),
     ]);
-    const double = parse(
+    const double = await parse(
       openedSchool('0660864F', 2019),
       readReference('eleves/dossiersco-test-fixtures/eleves_avec_adresse_avec_double_structure.xml'),
       {
@@ -244,8 +244,8 @@ describe('siecle.eleves on the public fixtures', () => {
     expect(double.rows.map((r) => r.ref)).toEqual(['ELEVE_ID 1541944']);
   });
 
-  it('refuses the malformed fixture with its line and element, and no command', () => {
-    expect(() =>
+  it('refuses the malformed fixture with its line and element, and no command', async () => {
+    await expect(
       parse(
         openedSchool('0752387M', 2019),
         readReference('eleves/dossiersco-test-fixtures-2019-08-27-malformed/eleves_avec_adresse_simple.xml'),
@@ -254,14 +254,14 @@ describe('siecle.eleves on the public fixtures', () => {
           year: 2019,
         },
       ),
-    ).toThrow(
+    ).rejects.toThrow(
       'fichier XML mal formé, ligne 139, colonne 7 : la balise <STRICTURES_ELEVE> ouverte ligne 134 est fermée par </STRUCTURES_ELEVE> : les noms ne correspondent pas',
     );
   });
 
-  it('refuses the Pix fixtures for their UAJ « 123ABC », and integrates their INEs of unknown format with a warning once the UAJ is valid', () => {
+  it('refuses the Pix fixtures for their UAJ « 123ABC », and integrates their INEs of unknown format with a warning once the UAJ is valid', async () => {
     const pix = readReference('eleves/pix-test-fixtures/siecle-with-two-valid-students.xml');
-    expect(() => parse(lyceeWithPupils(), pix)).toThrow(
+    await expect(parse(lyceeWithPupils(), pix)).rejects.toThrow(
       /^l’UAJ du fichier \(PARAMETRES\/UAJ\) est invalide — UAI « 123ABC » invalide/,
     );
     // The same file with a valid UAJ and year (in memory: the reference file is not modified).
@@ -275,7 +275,7 @@ describe('siecle.eleves on the public fixtures', () => {
       },
       { type: 'PreEnrolPupil', payload: { uai: UAI, year: YEAR, pupilId: 'P010' } },
     ]);
-    const plan = parse(history, new Uint8Array(iconv.encode(text, 'iso-8859-15')));
+    const plan = await parse(history, new Uint8Array(iconv.encode(text, 'iso-8859-15')));
     validateCommands(commandsOf(plan));
     expect(plan.rows.map((r) => [r.ref, r.outcome])).toEqual([
       ['ELEVE_ID 0001', 'unmatched'],

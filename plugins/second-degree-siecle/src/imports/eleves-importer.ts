@@ -115,15 +115,15 @@ function chooseIne(entry: BeeEleve): IneChoice {
  * of unknown format is integrated with a warning. After a send, the file is also reconciled
  * with what was sent (`src/reconciliation/`).
  */
-export function elevesImporter(): Importer {
+export function elevesImporter(): Importer<Promise<ImportPlan>> {
   return {
     formatId: ELEVES_FORMAT_ID,
     displayName: 'Élèves SIECLE : INE et identifiants (ElevesSansAdresses.xml / ElevesAvecAdresses.xml)',
     status: 'official',
-    parse(bytes, context): ImportPlan {
+    async parse(bytes, context): Promise<ImportPlan> {
       const { snapshot, uai, year } = context;
       refuseFirstDegree(snapshot);
-      const file = readElevesFile(bytes, { uai, year });
+      const file = await readElevesFile(bytes, { uai, year });
       const send = snapshot.pluginStates[siecleStreamId(uai)] as SiecleSendState | undefined;
       const ofYear = pupilsOfYear(snapshot);
       const outcomes = tieredMatch(file.pupils, ofYear, tiers(send?.pupilPrivateIds ?? {}));

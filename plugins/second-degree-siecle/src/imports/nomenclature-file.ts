@@ -152,8 +152,8 @@ function readCodeEntry(node: XmlNode, codeName: string): CodeEntry | undefined {
  * codes as attributes or children, unknown elements ignored). Lines without their code are
  * skipped with a note; a code given twice keeps its first occurrence.
  */
-export function readNomenclatureFile(bytes: Uint8Array, target: { uai: string; year: number }): NomenclatureFile {
-  const file = readXmlFile(bytes, {
+export async function readNomenclatureFile(bytes: Uint8Array, target: { uai: string; year: number }): Promise<NomenclatureFile> {
+  const file = await readXmlFile(bytes, {
     roots: ['BEE_NOMENCLATURES'],
     expected: 'un export Nomenclature de SIECLE (Nomenclature.xml)',
     arrays: ARRAYS,

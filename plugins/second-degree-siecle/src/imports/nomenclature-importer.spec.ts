@@ -23,13 +23,13 @@ const ARAGO = '0750680G';
 const FILE_2018 = 'nomenclature/lycee-arago-0750680G/Nomenclature-2018-19.xml';
 const FILE_2019 = 'nomenclature/lycee-arago-0750680G/Nomenclature-2019-20.xml';
 
-function parse(
+async function parse(
   bytes: Uint8Array,
   uai: string,
   year: number,
   history = openedSchool(uai, year),
   fileName = 'Nomenclature.xml',
-): ImportPlan {
+): Promise<ImportPlan> {
   return importer.parse(bytes, { uai, year, fileName, snapshot: snapshotOf(uai, year, history) });
 }
 const latin9Text = (bytes: Uint8Array) => iconv.decode(Buffer.from(bytes), 'iso-8859-15');
@@ -45,10 +45,10 @@ describe.each([
   const bytes = readReference(file);
   const xml = latin9Text(bytes);
 
-  it(`declares every MEF (${mefCount}) and every exit motive (29) of the file`, () => {
+  it(`declares every MEF (${mefCount}) and every exit motive (29) of the file`, async () => {
     expect(count(xml, /<MEF CODE_MEF="/g)).toBe(mefCount);
     expect(count(xml, /<MOTIF_SORTIE CODE_MOTIF_SORTIE="/g)).toBe(29);
-    const plan = parse(bytes, ARAGO, year);
+    const plan = await parse(bytes, ARAGO, year);
     validateCommands(commandsOf(plan));
 
     const formations = declareFormationsPayload.parse(payloadOf(plan, 'DeclareFormations'));
@@ -71,17 +71,20 @@ describe.each([
     expect(plan.successMessage).toMatch(new RegExp(`^Import de la nomenclature SIECLE réussi : ${mefCount} MEF, `));
   });
 
-  it('re-imported, gives only unchanged rows and no command', () => {
-    const first = parse(bytes, ARAGO, year);
+  it('re-imported, gives only unchanged rows and no command', async () => {
+    const first = await parse(bytes, ARAGO, year);
     const history = applyCommands(openedSchool(ARAGO, year), commandsOf(first));
-    const again = parse(bytes, ARAGO, year, history);
+    const again = await parse(bytes, ARAGO, year, history);
     expect(outcomesOf(again)).toEqual({ unchanged: first.rows.length });
     expect(commandsOf(again)).toEqual([]);
   });
 });
 
 describe('siecle.nomenclature: what it declares', () => {
-  const plan = parse(readReference(FILE_2018), ARAGO, 2018);
+  let plan: ImportPlan;
+  beforeAll(async () => {
+    plan = await parse(readReference(FILE_2018), ARAGO, 2018);
+  });
 
   it('keeps the MEF fields as attributes, dates as YYYY-MM-DD, codes as strings', () => {
     const formations = declareFormationsPayload.parse(payloadOf(plan, 'DeclareFormations'));
@@ -157,15 +160,15 @@ describe('siecle.nomenclature: what it declares', () => {
 });
 
 describe('siecle.nomenclature: changes, other targets and other shapes', () => {
-  it('reports what changed on a later export, and declares only that', () => {
+  it('reports what changed on a later export, and declares only that', async () => {
     const bytes = readReference('nomenclature/dossiersco-test-fixtures/nomenclature_tout_niveau.xml');
-    const first = parse(bytes, '0140070A', 2018);
+    const first = await parse(bytes, '0140070A', 2018);
     const history = applyCommands(openedSchool('0140070A', 2018), commandsOf(first));
     const edited = iconv.encode(
       latin9Text(bytes).replace('<LIBELLE_LONG>5EME</LIBELLE_LONG>', '<LIBELLE_LONG>CINQUIÈME</LIBELLE_LONG>'),
       'iso-8859-15',
     );
-    const again = parse(new Uint8Array(edited), '0140070A', 2018, history);
+    const again = await parse(new Uint8Array(edited), '0140070A', 2018, history);
     expect(again.rows.filter((r) => r.outcome !== 'unchanged')).toEqual([
       {
         ref: 'MEF 10110001110',
@@ -182,8 +185,8 @@ describe('siecle.nomenclature: changes, other targets and other shapes', () => {
     ]);
   });
 
-  it('keeps both election modalities of one (MEF, subject)', () => {
-    const plan = parse(
+  it('keeps both election modalities of one (MEF, subject)', async () => {
+    const plan = await parse(
       readReference('nomenclature/dossiersco-test-fixtures/nomenclature_code_modalite_elec_double.xml'),
       '0140070A',
       2018,
@@ -193,15 +196,17 @@ describe('siecle.nomenclature: changes, other targets and other shapes', () => {
     expect(mefs[0]!.programme.map((p) => p.modality).sort()).toEqual(['O', 'S']);
   });
 
-  it('refuses the file of another year or another establishment, saying whose it is', () => {
+  it('refuses the file of another year or another establishment, saying whose it is', async () => {
     const bytes = readReference(FILE_2019);
-    expect(() => parse(bytes, ARAGO, 2018)).toThrow(new ImportFileError('ce fichier est de l’année 2019-2020, pas de 2018-2019'));
-    expect(() => parse(bytes, '0752387M', 2019)).toThrow(
+    await expect(parse(bytes, ARAGO, 2018)).rejects.toThrow(
+      new ImportFileError('ce fichier est de l’année 2019-2020, pas de 2018-2019'),
+    );
+    await expect(parse(bytes, '0752387M', 2019)).rejects.toThrow(
       new ImportFileError('ce fichier est celui de l’établissement 0750680G, pas de 0752387M'),
     );
   });
 
-  it('refuses a first-degree establishment', () => {
+  it('refuses a first-degree establishment', async () => {
     const history = applyCommands(
       [],
       [
@@ -209,24 +214,24 @@ describe('siecle.nomenclature: changes, other targets and other shapes', () => {
         { type: 'OpenYear', payload: { uai: ARAGO, year: 2018 } },
       ],
     );
-    expect(() => parse(readReference(FILE_2018), ARAGO, 2018, history)).toThrow(/est du premier degré/);
+    await expect(parse(readReference(FILE_2018), ARAGO, 2018, history)).rejects.toThrow(/est du premier degré/);
   });
 
   it('reads the file inside SIECLE’s ExportXML_Nomenclature.zip', async () => {
     const zip = new JSZip();
     zip.file('Nomenclature.xml', readReference(FILE_2019));
     const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-    const plan = parse(bytes, ARAGO, 2019, openedSchool(ARAGO, 2019), 'ExportXML_Nomenclature.zip');
+    const plan = await parse(bytes, ARAGO, 2019, openedSchool(ARAGO, 2019), 'ExportXML_Nomenclature.zip');
     expect(declareFormationsPayload.parse(payloadOf(plan, 'DeclareFormations')).entries).toHaveLength(29);
     expect(plan.notes).toContain('fichier Nomenclature.xml extrait de l’archive zip');
   });
 
-  it('notes a year that is not open (the server then refuses the declarations)', () => {
+  it('notes a year that is not open (the server then refuses the declarations)', async () => {
     const history = applyCommands(
       [],
       [{ type: 'RegisterEstablishment', payload: { uai: ARAGO, name: 'Lycée', degree: 'second', contract: 'association' } }],
     );
-    const plan = parse(readReference(FILE_2019), ARAGO, 2019, history);
+    const plan = await parse(readReference(FILE_2019), ARAGO, 2019, history);
     expect(plan.notes).toContain('l’année 2019-2020 n’est pas ouverte : ouvrez-la avant d’en importer la nomenclature');
   });
 });

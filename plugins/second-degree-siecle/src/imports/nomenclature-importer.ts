@@ -45,15 +45,15 @@ function teachingSummary(m: MefSubjects): string {
  * code lists — reference events of the plugin. One row per entry: create, update (with what
  * changed) or unchanged; one command per kind, on the kind's first new or changed row.
  */
-export function nomenclatureImporter(): Importer {
+export function nomenclatureImporter(): Importer<Promise<ImportPlan>> {
   return {
     formatId: NOMENCLATURE_FORMAT_ID,
     displayName: 'Nomenclatures SIECLE (Nomenclature.xml)',
     status: 'official',
-    parse(bytes, context): ImportPlan {
+    async parse(bytes, context): Promise<ImportPlan> {
       const { snapshot } = context;
       refuseFirstDegree(snapshot);
-      const file = readNomenclatureFile(bytes, { uai: context.uai, year: context.year });
+      const file = await readNomenclatureFile(bytes, { uai: context.uai, year: context.year });
       return planNomenclature(file, context);
     },
   };

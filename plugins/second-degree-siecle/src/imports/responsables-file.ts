@@ -76,8 +76,8 @@ function readPersonne(node: XmlNode, position: number): BeePersonne {
  * PERSONNE_ID and names, and the pupil–person links, in the post-2018 model
  * (NIVEAU_RESPONSABILITE) or the one before (RESP_LEGAL). Addresses are not kept.
  */
-export function readResponsablesFile(bytes: Uint8Array, target: { uai: string; year: number }): ResponsablesFile {
-  const file = readXmlFile(bytes, {
+export async function readResponsablesFile(bytes: Uint8Array, target: { uai: string; year: number }): Promise<ResponsablesFile> {
+  const file = await readXmlFile(bytes, {
     roots: ['BEE_RESPONSABLES', 'BEE_EPHC_RESPONSABLES'],
     expected: 'un export Responsables de SIECLE (ResponsablesAvecAdresses.xml)',
     arrays: ARRAYS,

@@ -40,15 +40,15 @@ function nameKeys(prefixes: readonly string[], names: Array<string | undefined>,
  * gets SIECLE's PERSONNE_ID (`SetGuardianSiecleId`). No match, or several, is reported, never
  * guessed; a guardian already holding another PERSONNE_ID is reported, not overwritten.
  */
-export function responsablesImporter(): Importer {
+export function responsablesImporter(): Importer<Promise<ImportPlan>> {
   return {
     formatId: RESPONSABLES_FORMAT_ID,
     displayName: 'Responsables SIECLE : identifiants famille (ResponsablesAvecAdresses.xml)',
     status: 'official',
-    parse(bytes, context): ImportPlan {
+    async parse(bytes, context): Promise<ImportPlan> {
       const { snapshot, uai, year } = context;
       refuseFirstDegree(snapshot);
-      const file = readResponsablesFile(bytes, { uai, year });
+      const file = await readResponsablesFile(bytes, { uai, year });
       const send = snapshot.pluginStates[siecleStreamId(uai)] as SiecleSendState | undefined;
       const privateIds = send?.guardianPrivateIds ?? {};
 

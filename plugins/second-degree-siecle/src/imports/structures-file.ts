@@ -58,8 +58,8 @@ function readStructure(node: XmlNode): Division | undefined {
  * and year. No real file is public: the element names are those of the SFD and of the parsers
  * that read real files (pyKol); codes are read as attributes or children alike.
  */
-export function readStructuresFile(bytes: Uint8Array, target: { uai: string; year: number }): StructuresFile {
-  const file = readXmlFile(bytes, {
+export async function readStructuresFile(bytes: Uint8Array, target: { uai: string; year: number }): Promise<StructuresFile> {
+  const file = await readXmlFile(bytes, {
     roots: ['BEE_STRUCTURES'],
     expected: 'un export Structures de SIECLE (Structures.xml)',
     arrays: ARRAYS,

@@ -22,9 +22,9 @@ const importer = structuresImporter();
 const structures = readConstructed('Structures.xml');
 
 /** The lycée with its year opened and the real 2019-20 nomenclature imported. */
-function withNomenclature(): StreamHistory[] {
+async function withNomenclature(): Promise<StreamHistory[]> {
   const base = openedSchool(UAI, YEAR);
-  const plan = nomenclatureImporter().parse(readReference('nomenclature/lycee-arago-0750680G/Nomenclature-2019-20.xml'), {
+  const plan = await nomenclatureImporter().parse(readReference('nomenclature/lycee-arago-0750680G/Nomenclature-2019-20.xml'), {
     uai: UAI,
     year: YEAR,
     fileName: 'Nomenclature.xml',
@@ -33,12 +33,12 @@ function withNomenclature(): StreamHistory[] {
   return applyCommands(base, commandsOf(plan));
 }
 
-const parse = (history: StreamHistory[], bytes = structures, fileName = 'Structures.xml'): ImportPlan =>
+const parse = (history: StreamHistory[], bytes = structures, fileName = 'Structures.xml'): Promise<ImportPlan> =>
   importer.parse(bytes, { uai: UAI, year: YEAR, fileName, snapshot: snapshotOf(UAI, YEAR, history) });
 
 describe('siecle.structures (constructed Structures.xml)', () => {
-  it('creates the missing classes with their MEFs and contract; the group stays reference data', () => {
-    const plan = parse(withNomenclature());
+  it('creates the missing classes with their MEFs and contract; the group stays reference data', async () => {
+    const plan = await parse(await withNomenclature());
     validateCommands(commandsOf(plan));
     expect(plan.rows.map((r) => [r.ref, r.outcome])).toEqual([
       ['division 2NDE1', 'create'],
@@ -70,7 +70,7 @@ describe('siecle.structures (constructed Structures.xml)', () => {
       commandsOf(plan).some((c) => c.type === 'CreateClass' && (c.payload as { classCode: string }).classCode === 'ESP2_G1'),
     ).toBe(false);
 
-    const history = applyCommands(withNomenclature(), commandsOf(plan));
+    const history = applyCommands(await withNomenclature(), commandsOf(plan));
     const snapshot = snapshotOf(UAI, YEAR, history);
     expect(snapshot.classes.map((c) => [c.classCode, c.label, c.formations, c.contractType])).toEqual([
       ['1G-STMG', 'PREMIÈRE G ET STMG', ['20110019110', '21131016110'], 'association'],
@@ -79,13 +79,13 @@ describe('siecle.structures (constructed Structures.xml)', () => {
     ]);
     expect(Object.keys(referenceStateOf(snapshot).groups)).toEqual(['ESP2_G1']);
 
-    const again = parse(history);
+    const again = await parse(history);
     expect(outcomesOf(again)).toEqual({ unchanged: 4 });
     expect(commandsOf(again)).toEqual([]);
   });
 
-  it('adds missing MEFs to existing classes, reports the differences and never removes anything', () => {
-    const history = applyCommands(withNomenclature(), [
+  it('adds missing MEFs to existing classes, reports the differences and never removes anything', async () => {
+    const history = applyCommands(await withNomenclature(), [
       { type: 'CreateClass', payload: { uai: UAI, year: YEAR, classCode: '2NDE1', label: 'Seconde 1' } },
       { type: 'AssignFormation', payload: { uai: UAI, year: YEAR, classCode: '2NDE1', formationCode: '20010018110' } },
       { type: 'AssignFormation', payload: { uai: UAI, year: YEAR, classCode: '2NDE1', formationCode: '20010015110' } },
@@ -94,7 +94,7 @@ describe('siecle.structures (constructed Structures.xml)', () => {
       { type: 'AssignFormation', payload: { uai: UAI, year: YEAR, classCode: '1G-STMG', formationCode: '20110019110' } },
       { type: 'CreateClass', payload: { uai: UAI, year: YEAR, classCode: 'TL1', label: 'Terminale L' } },
     ]);
-    const plan = parse(history);
+    const plan = await parse(history);
     expect(plan.rows[0]).toEqual({
       ref: 'division 2NDE1',
       outcome: 'update',
@@ -119,8 +119,8 @@ describe('siecle.structures (constructed Structures.xml)', () => {
     expect(plan.notes).toContain('division(s) dont la classe diffère de SIECLE, à vérifier : 2NDE1');
   });
 
-  it('rejects a division whose MEF the year does not know (the nomenclature comes first)', () => {
-    const plan = parse(openedSchool(UAI, YEAR));
+  it('rejects a division whose MEF the year does not know (the nomenclature comes first)', async () => {
+    const plan = await parse(openedSchool(UAI, YEAR));
     expect(plan.rows.filter((r) => r.outcome === 'rejected').map((r) => [r.ref, r.message])).toEqual([
       [
         'division 2NDE1',
@@ -139,7 +139,7 @@ describe('siecle.structures (constructed Structures.xml)', () => {
       iconv.decode(Buffer.from(structures), 'iso-8859-15').replace('20211010110', '20211099110'),
       'iso-8859-15',
     );
-    const one = parse(withNomenclature(), new Uint8Array(edited));
+    const one = await parse(await withNomenclature(), new Uint8Array(edited));
     expect(one.rows.find((r) => r.ref === 'division TS1')).toEqual({
       ref: 'division TS1',
       outcome: 'rejected',
@@ -149,16 +149,18 @@ describe('siecle.structures (constructed Structures.xml)', () => {
     });
   });
 
-  it('refuses another year’s or another school’s file, and a file that is not Structures.xml', () => {
-    expect(() =>
+  it('refuses another year’s or another school’s file, and a file that is not Structures.xml', async () => {
+    await expect(
       importer.parse(structures, {
         uai: UAI,
         year: 2020,
         fileName: 'Structures.xml',
         snapshot: snapshotOf(UAI, 2020, openedSchool(UAI, 2020)),
       }),
-    ).toThrow(new ImportFileError('ce fichier est de l’année 2019-2020, pas de 2020-2021'));
-    expect(() => parse(withNomenclature(), readReference('nomenclature/lycee-arago-0750680G/Nomenclature-2019-20.xml'))).toThrow(
+    ).rejects.toThrow(new ImportFileError('ce fichier est de l’année 2019-2020, pas de 2020-2021'));
+    await expect(
+      parse(await withNomenclature(), readReference('nomenclature/lycee-arago-0750680G/Nomenclature-2019-20.xml')),
+    ).rejects.toThrow(
       /^ce fichier est un export Nomenclature de SIECLE \(Nomenclature\.xml\) et non un export Structures de SIECLE/,
     );
   });

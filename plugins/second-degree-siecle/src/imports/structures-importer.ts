@@ -10,14 +10,14 @@ import { structureRows } from './structure-rows';
  * `AssignFormation`, and `SetClassContract` from CODE_CONTRAT) where Liaison lacks them;
  * groups stay reference data; differences are reported, never deleted.
  */
-export function structuresImporter(): Importer {
+export function structuresImporter(): Importer<Promise<ImportPlan>> {
   return {
     formatId: STRUCTURES_FORMAT_ID,
     displayName: 'Structures SIECLE (Structures.xml)',
     status: 'official',
-    parse(bytes, context): ImportPlan {
+    async parse(bytes, context): Promise<ImportPlan> {
       refuseFirstDegree(context.snapshot);
-      const file = readStructuresFile(bytes, { uai: context.uai, year: context.year });
+      const file = await readStructuresFile(bytes, { uai: context.uai, year: context.year });
       const { rows, notes } = structureRows(file.divisions, file.groups, context.snapshot, {
         uai: context.uai,
         year: context.year,

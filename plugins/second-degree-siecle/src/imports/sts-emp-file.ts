@@ -102,8 +102,8 @@ function readServices(node: XmlNode): Service[] {
  * and services. No real file or XSD is public: the element names are those GEPI and pyKol read.
  * Birth dates of staff are not kept (nothing in Liaison needs them).
  */
-export function readStsEmpFile(bytes: Uint8Array, target: { uai: string; year: number }): StsEmpFile {
-  const file = readXmlFile(bytes, {
+export async function readStsEmpFile(bytes: Uint8Array, target: { uai: string; year: number }): Promise<StsEmpFile> {
+  const file = await readXmlFile(bytes, {
     roots: ['STS_EDT'],
     expected: 'un export emploi du temps de STS-web (sts_emp_<UAI>_<AAAA>.xml)',
     arrays: ARRAYS,

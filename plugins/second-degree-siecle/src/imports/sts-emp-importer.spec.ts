@@ -22,10 +22,13 @@ const FILE = 'sts_emp_0750680G_2019.xml';
 const importer = stsEmpImporter();
 const sts = readConstructed(FILE);
 
-function run(history: StreamHistory[], plan: (snapshot: ReturnType<typeof snapshotOf>) => ImportPlan): StreamHistory[] {
-  return applyCommands(history, commandsOf(plan(snapshotOf(UAI, YEAR, history))));
+async function run(
+  history: StreamHistory[],
+  plan: (snapshot: ReturnType<typeof snapshotOf>) => Promise<ImportPlan>,
+): Promise<StreamHistory[]> {
+  return applyCommands(history, commandsOf(await plan(snapshotOf(UAI, YEAR, history))));
 }
-function withNomenclature(): StreamHistory[] {
+function withNomenclature(): Promise<StreamHistory[]> {
   return run(openedSchool(UAI, YEAR), (snapshot) =>
     nomenclatureImporter().parse(readReference('nomenclature/lycee-arago-0750680G/Nomenclature-2019-20.xml'), {
       uai: UAI,
@@ -35,12 +38,12 @@ function withNomenclature(): StreamHistory[] {
     }),
   );
 }
-const parse = (history: StreamHistory[], bytes = sts, fileName = FILE): ImportPlan =>
+const parse = (history: StreamHistory[], bytes = sts, fileName = FILE): Promise<ImportPlan> =>
   importer.parse(bytes, { uai: UAI, year: YEAR, fileName, snapshot: snapshotOf(UAI, YEAR, history) });
 
 describe('sts.emp (constructed sts_emp_0750680G_2019.xml)', () => {
-  it('creates the classes, and records subjects, groups, teachers and services as reference data', () => {
-    const plan = parse(withNomenclature());
+  it('creates the classes, and records subjects, groups, teachers and services as reference data', async () => {
+    const plan = await parse(await withNomenclature());
     validateCommands(commandsOf(plan));
     expect(plan.rows.map((r) => [r.ref, r.outcome])).toEqual([
       ['matière 990100', 'create'],
@@ -97,7 +100,7 @@ describe('sts.emp (constructed sts_emp_0750680G_2019.xml)', () => {
       services: [{ subjectCode: '030602', courseModality: 'CG', teachers: [{ stsId: '34567', idType: 'local' }] }],
     });
 
-    const history = applyCommands(withNomenclature(), commandsOf(plan));
+    const history = applyCommands(await withNomenclature(), commandsOf(plan));
     const snapshot = snapshotOf(UAI, YEAR, history);
     expect(snapshot.classes.map((c) => [c.classCode, c.formations])).toEqual([
       ['2NDE1', ['20010018110']],
@@ -109,13 +112,13 @@ describe('sts.emp (constructed sts_emp_0750680G_2019.xml)', () => {
     expect(reference.subjects['990100']?.label).toBe('CULTURE RELIGIEUSE');
     expect(reference.subjects['061300']?.editionLabel).toBe('Mathématiques');
 
-    const again = parse(history);
+    const again = await parse(history);
     expect(outcomesOf(again)).toEqual({ unchanged: 10 });
     expect(commandsOf(again)).toEqual([]);
   });
 
-  it('after Structures.xml, keeps its contracts and only adds what STS-web brings', () => {
-    let history = run(withNomenclature(), (snapshot) =>
+  it('after Structures.xml, keeps its contracts and only adds what STS-web brings', async () => {
+    let history = await run(await withNomenclature(), (snapshot) =>
       structuresImporter().parse(readConstructed('Structures.xml'), {
         uai: UAI,
         year: YEAR,
@@ -123,7 +126,7 @@ describe('sts.emp (constructed sts_emp_0750680G_2019.xml)', () => {
         snapshot,
       }),
     );
-    const plan = parse(history);
+    const plan = await parse(history);
     expect(
       plan.rows.filter((r) => r.ref.startsWith('division') || r.ref.startsWith('groupe')).map((r) => [r.ref, r.outcome]),
     ).toEqual([
@@ -135,23 +138,23 @@ describe('sts.emp (constructed sts_emp_0750680G_2019.xml)', () => {
     expect(referenceStateOf(snapshotOf(UAI, YEAR, history)).divisions['2NDE1']?.contract).toBe('3');
   });
 
-  it('refuses the upward emp_sts file (the anagram) and another establishment’s file', () => {
+  it('refuses the upward emp_sts file (the anagram) and another establishment’s file', async () => {
     const empSts = new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-15"?><EDT_STS><PARAMETRES/></EDT_STS>');
-    expect(() => parse(withNomenclature(), empSts, 'emp_sts_0750680G_2019.xml')).toThrow(
+    await expect(parse(await withNomenclature(), empSts, 'emp_sts_0750680G_2019.xml')).rejects.toThrow(
       /^ce fichier est une remontée des services vers STS-web/,
     );
-    expect(() =>
+    await expect(
       importer.parse(sts, {
         uai: '0752387M',
         year: YEAR,
         fileName: FILE,
         snapshot: snapshotOf('0752387M', YEAR, openedSchool('0752387M', YEAR)),
       }),
-    ).toThrow(new ImportFileError('ce fichier est celui de l’établissement 0750680G, pas de 0752387M'));
+    ).rejects.toThrow(new ImportFileError('ce fichier est celui de l’établissement 0750680G, pas de 0752387M'));
   });
 
-  it('notes a file name that does not match its content', () => {
-    expect(parse(withNomenclature(), sts, 'sts_emp_0750680G_2018.xml').notes).toContain(
+  it('notes a file name that does not match its content', async () => {
+    expect((await parse(await withNomenclature(), sts, 'sts_emp_0750680G_2018.xml')).notes).toContain(
       'le nom du fichier (sts_emp_0750680G_2018.xml) ne correspond pas à 0750680G / 2019 : le contenu (PARAMETRES) fait foi',
     );
   });

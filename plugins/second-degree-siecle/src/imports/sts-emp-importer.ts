@@ -41,15 +41,15 @@ function servicesMessage(
  * teachers) are reference data for the LSU; its subjects are added to the reference subjects
  * when SIECLE's Nomenclature.xml did not already bring them (SIECLE's labels win).
  */
-export function stsEmpImporter(): Importer {
+export function stsEmpImporter(): Importer<Promise<ImportPlan>> {
   return {
     formatId: STS_EMP_FORMAT_ID,
     displayName: 'STS-web : structures, enseignants et services (sts_emp_<UAI>_<AAAA>.xml)',
     status: 'official',
-    parse(bytes, context): ImportPlan {
+    async parse(bytes, context): Promise<ImportPlan> {
       const { snapshot } = context;
       refuseFirstDegree(snapshot);
-      const file = readStsEmpFile(bytes, { uai: context.uai, year: context.year });
+      const file = await readStsEmpFile(bytes, { uai: context.uai, year: context.year });
       const target = { uai: context.uai, year: context.year, source: sourceOf(context.fileName) };
       const reference = referenceStateOf(snapshot);
       const notes = [`fichier ${context.fileName}`, ...file.notes];

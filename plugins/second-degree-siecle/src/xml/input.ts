@@ -56,8 +56,12 @@ export function peekRootName(text: string): string | undefined {
 const isXmlName = (name: string) => /\.xml$/i.test(name) && !name.startsWith('__MACOSX/') && !/(^|\/)\._/.test(name);
 
 /** The XML entry of an archive: the only one, or the only one with an expected root. */
-function xmlOfZip(bytes: Uint8Array, roots: readonly string[], expected: string): { name: string; bytes: Uint8Array } {
-  const entries = readZip(bytes).filter((e) => isXmlName(e.name));
+async function xmlOfZip(
+  bytes: Uint8Array,
+  roots: readonly string[],
+  expected: string,
+): Promise<{ name: string; bytes: Uint8Array }> {
+  const entries = (await readZip(bytes)).filter((e) => isXmlName(e.name));
   if (entries.length === 0) throw new ImportFileError(`l’archive zip ne contient aucun fichier XML (${expected} est attendu)`);
   if (entries.length === 1) return entries[0] as { name: string; bytes: Uint8Array };
   const matching = entries.filter((e) => {
@@ -84,12 +88,12 @@ function xmlOfZip(bytes: Uint8Array, roots: readonly string[], expected: string)
  * document of another kind with what it is (« ce fichier est … et non … »). Every refusal is
  * an `ImportFileError` in French; nothing is guessed.
  */
-export function readXmlFile(bytes: Uint8Array, options: ReadXmlFileOptions): XmlFile {
+export async function readXmlFile(bytes: Uint8Array, options: ReadXmlFileOptions): Promise<XmlFile> {
   const notes: string[] = [];
   let xmlBytes = bytes;
   let entryName: string | undefined;
   if (isZip(bytes)) {
-    const entry = xmlOfZip(bytes, options.roots, options.expected);
+    const entry = await xmlOfZip(bytes, options.roots, options.expected);
     xmlBytes = entry.bytes;
     entryName = entry.name;
     notes.push(`fichier ${entry.name} extrait de l’archive zip`);

@@ -39,6 +39,17 @@ function refusal(run: () => unknown): string {
   throw new Error('expected an ImportFileError');
 }
 
+async function rejection(pending: Promise<unknown>): Promise<string> {
+  const error = await pending.then(
+    () => {
+      throw new Error('expected an ImportFileError');
+    },
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(ImportFileError);
+  return (error as Error).message;
+}
+
 describe('decodeXml', () => {
   it('decodes ISO-8859-15 as Latin-9, not Latin-1: œ is 0xBD and € is 0xA4', () => {
     const bytes = latin9('<?xml version="1.0" encoding="ISO-8859-15"?><A>Cocœ 5 € é</A>');
@@ -84,7 +95,7 @@ describe('decodeXml', () => {
   });
 });
 
-describe('readZip (synchronous)', () => {
+describe('readZip', () => {
   it('reads deflated and stored entries written by jszip, and skips directories', async () => {
     const zip = new JSZip();
     zip.file('ElevesSansAdresses.xml', latin9('<?xml version="1.0" encoding="ISO-8859-15"?><BEE_ELEVES>œ</BEE_ELEVES>'));
@@ -92,7 +103,7 @@ describe('readZip (synchronous)', () => {
     zip.folder('dossier');
     const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
     expect(isZip(bytes)).toBe(true);
-    const entries = readZip(bytes);
+    const entries = await readZip(bytes);
     expect(entries.map((e) => e.name)).toEqual(['ElevesSansAdresses.xml', 'lisez-moi.txt']);
     expect(decodeXml(entries[0]!.bytes).text).toContain('<BEE_ELEVES>œ</BEE_ELEVES>');
     expect(new TextDecoder().decode(entries[1]!.bytes)).toBe('bonjour');
@@ -102,10 +113,34 @@ describe('readZip (synchronous)', () => {
     const zip = new JSZip();
     zip.file('Nomenclature.xml', '<BEE_NOMENCLATURES/>'.repeat(50));
     const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-    expect(refusal(() => readZip(bytes.subarray(0, bytes.length - 30)))).toMatch(/^archive zip illisible : /);
+    expect(await rejection(readZip(bytes.subarray(0, bytes.length - 30)))).toBe(
+      'archive zip illisible : fin d’archive introuvable (fichier tronqué ?)',
+    );
     const corrupted = new Uint8Array(bytes);
     corrupted[50] = (corrupted[50] ?? 0) ^ 0xff;
-    expect(refusal(() => readZip(corrupted))).toMatch(/^archive zip illisible : « Nomenclature\.xml » /);
+    expect(await rejection(readZip(corrupted))).toMatch(/^archive zip illisible : « Nomenclature\.xml » /);
+  });
+
+  it('refuses an entry whose CRC-32 is wrong, naming it', async () => {
+    const zip = new JSZip();
+    zip.file('Structures.xml', '<BEE_STRUCTURES/>', { compression: 'STORE' });
+    const bytes = new Uint8Array(await zip.generateAsync({ type: 'uint8array' }));
+    const at = Buffer.from(bytes).indexOf('<BEE_STRUCTURES/>');
+    bytes[at + 1] = 'X'.charCodeAt(0); // same size, stored: it reads, but its checksum no longer matches
+    expect(await rejection(readZip(bytes))).toBe(
+      'archive zip illisible : « Structures.xml » a une somme de contrôle CRC-32 fausse (fichier corrompu)',
+    );
+  });
+
+  it('stops inflating an entry past the size limit (a zip bomb never fills the memory)', async () => {
+    const zip = new JSZip();
+    zip.file('ElevesSansAdresses.xml', new Uint8Array(64 * 1024));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    expect(bytes.length).toBeLessThan(1024);
+    expect(await rejection(readZip(bytes, 16 * 1024))).toBe(
+      'archive zip illisible : « ElevesSansAdresses.xml » est trop volumineux (plus de 16384 octets décompressés)',
+    );
+    expect((await readZip(bytes))[0]!.bytes.length).toBe(64 * 1024);
   });
 });
 
@@ -159,8 +194,8 @@ describe('parseXml', () => {
 describe('readXmlFile', () => {
   const options = { roots: ['BEE_NOMENCLATURES'], expected: 'un export Nomenclature de SIECLE (Nomenclature.xml)' };
 
-  it('reads a real Nomenclature export in ISO-8859-15, accents intact', () => {
-    const file = readXmlFile(read('nomenclature/lycee-arago-0750680G/Nomenclature-2018-19.xml'), {
+  it('reads a real Nomenclature export in ISO-8859-15, accents intact', async () => {
+    const file = await readXmlFile(read('nomenclature/lycee-arago-0750680G/Nomenclature-2018-19.xml'), {
       ...options,
       arrays: ['MATIERE'],
     });
@@ -176,7 +211,7 @@ describe('readXmlFile', () => {
     zip.file('Nomenclature.xml', read('nomenclature/dossiersco-test-fixtures/nomenclature_simple.xml'));
     zip.file('Structures.xml', '<?xml version="1.0" encoding="ISO-8859-15"?><BEE_STRUCTURES/>');
     const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-    const file = readXmlFile(bytes, options);
+    const file = await readXmlFile(bytes, options);
     expect(file.entryName).toBe('Nomenclature.xml');
     expect(file.notes[0]).toBe('fichier Nomenclature.xml extrait de l’archive zip');
   });
@@ -188,22 +223,22 @@ describe('readXmlFile', () => {
       read('eleves/dossiersco-test-fixtures-2019-08-27-malformed/eleves_avec_adresse_simple.xml'),
     );
     const bytes = await zip.generateAsync({ type: 'uint8array' });
-    expect(refusal(() => readXmlFile(bytes, { roots: ['BEE_ELEVES'], expected: 'un export Élèves' }))).toMatch(
+    expect(await rejection(readXmlFile(bytes, { roots: ['BEE_ELEVES'], expected: 'un export Élèves' }))).toMatch(
       /^ElevesAvecAdresses\.xml \(dans l’archive\) : fichier XML mal formé, ligne 139/,
     );
   });
 
-  it('says what a wrong file is: another export, the emp_sts anagram, an unknown root', () => {
-    expect(refusal(() => readXmlFile(read('eleves/dossiersco-test-fixtures/eleves_avec_adresse_simple.xml'), options))).toBe(
+  it('says what a wrong file is: another export, the emp_sts anagram, an unknown root', async () => {
+    expect(await rejection(readXmlFile(read('eleves/dossiersco-test-fixtures/eleves_avec_adresse_simple.xml'), options))).toBe(
       'ce fichier est un export Élèves de SIECLE (ElevesSansAdresses.xml ou ElevesAvecAdresses.xml) et non un export Nomenclature de SIECLE (Nomenclature.xml)',
     );
-    expect(refusal(() => readXmlFile(utf8('<EDT_STS/>'), { roots: ['STS_EDT'], expected: 'un export STS-web' }))).toMatch(
+    expect(await rejection(readXmlFile(utf8('<EDT_STS/>'), { roots: ['STS_EDT'], expected: 'un export STS-web' }))).toMatch(
       /^ce fichier est une remontée des services vers STS-web \(emp_sts_/,
     );
-    expect(refusal(() => readXmlFile(utf8('<FOO/>'), options))).toBe(
+    expect(await rejection(readXmlFile(utf8('<FOO/>'), options))).toBe(
       'ce fichier n’est pas un export Nomenclature de SIECLE (Nomenclature.xml) : son élément racine est <FOO>, <BEE_NOMENCLATURES> est attendu',
     );
-    expect(refusal(() => readXmlFile(new Uint8Array(), options))).toBe('le fichier est vide');
+    expect(await rejection(readXmlFile(new Uint8Array(), options))).toBe('le fichier est vide');
   });
 
   it('peeks at the root name past the declaration, comments and doctype', () => {
