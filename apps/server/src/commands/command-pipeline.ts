@@ -90,7 +90,10 @@ export class CommandPipeline {
 
   /**
    * All or nothing: the first refused command rolls the whole batch back. `actors`, when given,
-   * names who did each command (an import replaying several people's work, the demo).
+   * names who did each command (an import replaying several people's work, the demo). The
+   * context's `If-Match` (`expectedVersion` of the first command's stream, or `expectedStreams`)
+   * is checked once, before the first command: the batch edits the state the user saw, and its
+   * own commands then move those streams.
    */
   async executeBatch(raws: readonly unknown[], context: CommandContext, actors?: readonly string[]): Promise<CommandResult[]> {
     const commands = raws.map((raw, index) => {
@@ -101,12 +104,24 @@ export class CommandPipeline {
       }
     });
     const correlationId = context.correlationId ?? randomUUID();
+    const { expectedVersion, expectedStreams, ...shared } = context;
     return this.db.transaction(async (tx) => {
+      const first = commands[0];
+      const expected = [
+        ...(expectedStreams ?? []),
+        ...(first && expectedVersion !== undefined
+          ? [{ streamId: first.definition.streamId(first.payload), version: expectedVersion }]
+          : []),
+      ];
+      for (const e of expected) {
+        const actual = this.store.versionOf(tx, e.streamId);
+        if (actual !== e.version) throw new ConcurrencyError(e.streamId, e.version, actual);
+      }
       const results: CommandResult[] = [];
       for (const [index, command] of commands.entries()) {
         try {
           const actor = actors?.[index] ?? context.actor;
-          results.push(await this.run(tx, command, { ...context, actor, correlationId, expectedVersion: undefined }));
+          results.push(await this.run(tx, command, { ...shared, actor, correlationId }));
         } catch (error) {
           throw new BatchCommandError(index, error);
         }

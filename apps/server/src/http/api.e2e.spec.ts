@@ -103,6 +103,60 @@ describe('HTTP API', () => {
     await http().post('/api/commands').set('Authorization', `Bearer ${token}`).set('If-Match', 'abc').send(openYear).expect(400);
   });
 
+  it('applies a batch all or nothing, naming the refused command by rank and type', async () => {
+    const token = await t.token();
+    const post = (body: object) => http().post('/api/commands/batch').set('Authorization', `Bearer ${token}`).send(body);
+    const createClass = { type: 'CreateClass', payload: { uai: '0750680G', year: 2026, classCode: 'CP', label: 'CP' } };
+    // The second command needs the year the third opens: refused, and the first is not written either.
+    const refused = await post({ commands: [register, createClass, openYear] }).expect(409);
+    expect(refused.body).toMatchObject({ error: 'rule', details: { index: 1 } });
+    expect(refused.body.message).toMatch(/^commande 2 \(CreateClass\) : /);
+    expect(t.kernel.store.headPosition()).toBe(0);
+    const invalid = await post({ commands: [register, { type: 'OpenYear', payload: { uai: '0750680G', year: 'x' } }] }).expect(
+      400,
+    );
+    expect(invalid.body.message).toMatch(/^commande 2 \(OpenYear\) : payload\.year/);
+    expect(invalid.body.details).toMatchObject({ index: 1 });
+    expect(t.kernel.store.headPosition()).toBe(0);
+    for (const body of [{}, { commands: [] }, [register], { commands: Array.from({ length: 51 }, () => register) }]) {
+      const res = await post(body).expect(400);
+      expect(res.body.message).toBe('corps invalide : { "commands": [ … ] } avec 1 à 50 commandes est attendu');
+    }
+    const applied = await post({ commands: [register, openYear, createClass] }).expect(200);
+    expect(applied.body.results.map((r: { type: string; positions: number[] }) => [r.type, r.positions])).toEqual([
+      ['RegisterEstablishment', [1]],
+      ['OpenYear', [2]],
+      ['CreateClass', [3]],
+    ]);
+    const events = await http().get('/api/events').set('Authorization', `Bearer ${token}`).expect(200);
+    const correlations = new Set(
+      events.body.events.map((e: { metadata: { correlationId: string } }) => e.metadata.correlationId),
+    );
+    expect(correlations.size).toBe(1);
+
+    // If-Match is the state the user edited, checked once: the batch's own commands then move the stream.
+    const classEtag = '"class-0750680G-2026-CP@1"';
+    const rename = (label: string) => ({ type: 'RenameClass', payload: { uai: '0750680G', year: 2026, classCode: 'CP', label } });
+    const code = { type: 'CodeClass', payload: { uai: '0750680G', year: 2026, classCode: 'CP', rectoratCode: 'CP01' } };
+    const edited = await post({ commands: [rename('CP bleu'), code] })
+      .set('If-Match', classEtag)
+      .expect(200);
+    expect(edited.headers.etag).toBe('"class-0750680G-2026-CP@3"');
+    const head = t.kernel.store.headPosition();
+    const stale = await post({ commands: [rename('CP vert'), code] })
+      .set('If-Match', classEtag)
+      .expect(412);
+    expect(stale.body).toMatchObject({ error: 'stale', details: { streamId: 'class-0750680G-2026-CP', actual: 3 } });
+    expect(t.kernel.store.headPosition()).toBe(head);
+
+    const reader = await t.token('lecture');
+    await http()
+      .post('/api/commands/batch')
+      .set('Authorization', `Bearer ${reader}`)
+      .send({ commands: [openYear] })
+      .expect(403);
+  });
+
   it('pages the log and filters it', async () => {
     const token = await t.token();
     await http().post('/api/commands').set('Authorization', `Bearer ${token}`).send(register).expect(200);

@@ -2,6 +2,7 @@ import { type CommandRegistry } from '@liaison/domain';
 import { z } from 'zod';
 import { loginSchema } from './auth.controller';
 import { rolloverBody } from './years.controller';
+import { MAX_BATCH_COMMANDS } from './commands.controller';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -110,6 +111,64 @@ export function buildOpenApiDocument(commands: CommandRegistry, version: string)
             401: errorResponse('non connecté'),
             403: errorResponse('rôle insuffisant'),
             409: errorResponse('règle métier violée'),
+            412: errorResponse('If-Match périmé'),
+          },
+        },
+      },
+      '/api/commands/batch': {
+        post: {
+          summary: 'Applique plusieurs commandes ensemble : toutes ou aucune (la première refusée est nommée par son rang)',
+          parameters: [
+            {
+              name: 'If-Match',
+              in: 'header',
+              required: false,
+              schema: { type: 'string' },
+              description: 'version (ETag) de la ressource éditée, vérifiée avant la première commande',
+            },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['commands'],
+                  properties: {
+                    commands: {
+                      type: 'array',
+                      minItems: 1,
+                      maxItems: MAX_BATCH_COMMANDS,
+                      items: { oneOf: commandRefs, discriminator: { propertyName: 'type' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            200: json({
+              type: 'object',
+              properties: {
+                results: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      type: { type: 'string' },
+                      streamId: { type: 'string' },
+                      version: { type: 'integer' },
+                      positions: { type: 'array', items: { type: 'integer' } },
+                      warnings: { type: 'array', items: { type: 'string' } },
+                    },
+                  },
+                },
+              },
+            }),
+            400: errorResponse('entrée invalide (details.index : la commande refusée)'),
+            401: errorResponse('non connecté'),
+            403: errorResponse('rôle insuffisant'),
+            409: errorResponse('règle métier violée (details.index : la commande refusée)'),
             412: errorResponse('If-Match périmé'),
           },
         },

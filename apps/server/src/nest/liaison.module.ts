@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AuthGuard } from '../auth/auth.guard';
 import { UsersService } from '../auth/users.service';
+import { ExecuteDomainBatchHandler } from '../cqrs/execute-domain-batch';
 import { ExecuteDomainCommandHandler } from '../cqrs/execute-domain-command';
 import { ListEventsHandler } from '../cqrs/list-events.query';
 import { ProjectionStatusHandler } from '../cqrs/projection-status.query';
@@ -54,6 +55,7 @@ export class LiaisonModule implements OnApplicationShutdown {
         UsersService,
         { provide: APP_GUARD, useClass: AuthGuard },
         ExecuteDomainCommandHandler,
+        ExecuteDomainBatchHandler,
         ListEventsHandler,
         ProjectionStatusHandler,
         ...readModelQueryHandlers,
