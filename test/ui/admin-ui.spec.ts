@@ -446,6 +446,114 @@ describe('admin UI', () => {
     await shot('22-echanges-effectifs');
   });
 
+  it('creates a class, registers and enrols a pupil in it, adds then removes a guardian — each save all or nothing', async () => {
+    const token = await login('direction');
+    const formations = await api<Array<{ kind: string; code: string; label: string }>>(
+      `/api/establishments/${UAI}/years/${year}/nomenclature`,
+      { token },
+    );
+    const cp = formations.find((e) => e.kind === 'formation' && e.code === 'CP')!;
+
+    // A class with its code rectorat and formation: one batch of three commands.
+    await page.goto(`${base()}/structure`);
+    await page.getByRole('button', { name: 'Nouvelle classe' }).click();
+    const classForm = page.getByTestId('form-new-class');
+    await classForm.locator('input[name="classCode"]').fill('CP-B');
+    await classForm.locator('input[name="label"]').fill('CP bleu');
+    await classForm.locator('input[name="rectoratCode"]').fill('EC99');
+    await choose(classForm.getByLabel('Formations'), `${cp.label} (CP)`);
+    await page.keyboard.press('Escape');
+    await shot('23-nouvelle-classe');
+    await classForm.getByRole('button', { name: 'Créer la classe' }).click();
+    const row = page.getByTestId('class-row-CP-B');
+    await row.waitFor();
+    expect(await row.innerText()).toContain('EC99');
+    const created = await api<{ rectoratCode: string; formations: string[] }>(
+      `/api/establishments/${UAI}/years/${year}/classes/CP-B`,
+      { token },
+    );
+    expect(created).toMatchObject({ rectoratCode: 'EC99', formations: ['CP'] });
+    // Renamed and recoded in one save: one batch, checked against the class's ETag.
+    await row.getByRole('button', { name: 'Modifier la classe CP-B' }).click();
+    await page.locator('[data-field="label"]').fill('CP bleu ciel');
+    await page.locator('[data-field="rectoratCode"]').fill('EC98');
+    await page.getByTestId('form-class').getByRole('button', { name: 'Enregistrer' }).click();
+    await waitForSaved();
+    const edited = await api<{ label: string; rectoratCode: string }>(`/api/establishments/${UAI}/years/${year}/classes/CP-B`, {
+      token,
+    });
+    expect(edited).toMatchObject({ label: 'CP bleu ciel', rectoratCode: 'EC98' });
+
+    // « Inscrit » without a class: said before anything is sent.
+    await page.goto(`${base()}/eleves`);
+    await page.getByRole('button', { name: 'Inscrire un élève' }).click();
+    const form = page.getByTestId('form-new-pupil');
+    await form.locator('input[name="lastName"]').fill('Lemaire');
+    await form.locator('input[name="firstName"]').fill('Inès');
+    await choose(form.getByLabel('Sexe'), 'Féminin');
+    await form.locator('input[name="birthDate"]').fill(`${year - 6}-05-14`);
+    await form.locator('input[name="city"]').fill('Paris');
+    await form.locator('input[name="department"]').fill('075');
+    await form.getByRole('button', { name: 'Inscrire l’élève' }).click();
+    await form.getByText('Indiquez la classe.').waitFor();
+    // An entry date outside the year: the server refuses the enrolment, so the registration is not written either.
+    await choose(form.getByLabel('Classe'), 'CP-B — CP bleu ciel');
+    const entry = form.locator('input[name="entryDate"]');
+    const today = await entry.inputValue();
+    await entry.fill(`${year + 1}-09-15`);
+    expectedRefusals.push({ status: 409, path: /\/api\/commands\/batch$/ });
+    await form.getByRole('button', { name: 'Inscrire l’élève' }).click();
+    await form.getByText(`est en dehors de l’année ${year}-${year + 1}`, { exact: false }).waitFor();
+    expectedRefusals.pop();
+    expect(await form.getByText(/commande 2/).count()).toBe(0);
+    const nobody = await api<unknown[]>(`/api/establishments/${UAI}/years/${year}/pupils?q=Lemaire`, { token });
+    expect(nobody).toEqual([]);
+    await entry.fill(today);
+    await shot('24-inscrire-un-eleve');
+    await form.getByRole('button', { name: 'Inscrire l’élève' }).click();
+    await page.waitForURL(/\/eleves\/E[0-9A-Z]+\?onglet=responsables$/);
+    const pupilId = /\/eleves\/(E[0-9A-Z]+)/.exec(page.url())![1]!;
+    const [enrolled] = await api<Array<{ pupilId: string; classCode: string; status: string }>>(
+      `/api/establishments/${UAI}/years/${year}/pupils?q=Lemaire`,
+      { token },
+    );
+    expect(enrolled).toMatchObject({ pupilId, classCode: 'CP-B', status: 'inscrit' });
+    const events = await api<{ events: Array<{ type: string; metadata: { actor: string; correlationId: string } }> }>(
+      `/api/events?stream=pupil-${UAI}-${pupilId}`,
+      { token },
+    );
+    expect(events.events.map((e) => [e.type, e.metadata.actor])).toEqual([
+      ['PupilRegistered', 'direction'],
+      ['PupilEnrolled', 'direction'],
+    ]);
+    expect(new Set(events.events.map((e) => e.metadata.correlationId)).size).toBe(1);
+
+    // A guardian added to the new record, then removed after a confirmation.
+    await page.getByText('Aucun responsable enregistré.').waitFor();
+    await page.getByRole('button', { name: 'Ajouter un responsable' }).click();
+    const guardian = page.getByTestId('form-new-guardian');
+    await choose(guardian.getByLabel('Lien de parenté'), 'Mère');
+    await choose(guardian.getByLabel('Civilité'), 'Madame');
+    await guardian.locator('input[name="guardian.lastName"]').fill('Lemaire');
+    await guardian.locator('input[name="guardian.firstName"]').fill('Claire');
+    await guardian.locator('input[name="guardian.line1"]').fill('3 rue des Lilas');
+    await guardian.locator('input[name="guardian.postalCode"]').fill('75011');
+    await guardian.locator('input[name="guardian.commune"]').fill('Paris');
+    await shot('25-ajouter-un-responsable');
+    await guardian.getByRole('button', { name: 'Ajouter le responsable' }).click();
+    await waitForSaved();
+    await page.getByText('Mère — Lemaire Claire').waitFor();
+    const withGuardian = await api<{ guardians: Array<{ link: string }> }>(`/api/establishments/${UAI}/pupils/${pupilId}`, {
+      token,
+    });
+    expect(withGuardian.guardians.map((g) => g.link)).toEqual(['10']);
+    await page.getByRole('button', { name: 'Retirer', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Retirer Lemaire Claire' }).click();
+    await page.getByText('Aucun responsable enregistré.').waitFor();
+    const without = await api<{ guardians: unknown[] }>(`/api/establishments/${UAI}/pupils/${pupilId}`, { token });
+    expect(without.guardians).toEqual([]);
+  });
+
   it('had no console error on any screen', () => {
     expect(problems).toEqual([]);
   });

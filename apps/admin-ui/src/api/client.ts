@@ -1,4 +1,4 @@
-import type { CommandType, PayloadOf } from './commands';
+import type { CommandType, PayloadOf, UiCommand } from './commands';
 import type {
   ApiErrorBody,
   ClassDto,
@@ -181,6 +181,17 @@ export const api = {
     });
   },
 
+  /**
+   * Several commands, all or nothing (`POST /api/commands/batch`); `ifMatch` is checked once,
+   * before the first. The answer's ETag is the last command's stream.
+   */
+  async commands(commands: readonly UiCommand[], ifMatch?: string | null): Promise<WithEtag<{ results: CommandResultDto[] }>> {
+    return request<{ results: CommandResultDto[] }>('POST', '/api/commands/batch', {
+      body: { commands },
+      headers: ifMatch ? { 'If-Match': ifMatch } : {},
+    });
+  },
+
   exportPreview: (formatId: string, uai: string, year: number) =>
     get<ExportPreviewDto>(`/api/exports/preview/${encodeURIComponent(formatId)}`, { uai, year }),
   exportDiff: (exportId: string, otherId: string) =>
@@ -257,7 +268,8 @@ export const api = {
 
 /** The French sentence to show for any failure. */
 export function messageOf(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  // A refused batch names the command by rank and type for API users; a form's user only needs the reason.
+  if (error instanceof ApiError) return error.message.replace(/^commande \d+ \([A-Za-z]+\) : /, '');
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -8,15 +8,21 @@ import type { components } from './openapi.js';
  * command listed here has, on the running server, exactly the schema of the committed copy.
  */
 export const USED_COMMANDS = [
+  'CreateClass',
   'CodeClass',
   'RenameClass',
   'SetClassContract',
   'SetClassType',
   'AssignFormation',
   'UnassignFormation',
+  'RegisterPupil',
+  'EnrolPupil',
+  'PreEnrolPupil',
   'CorrectPupilIdentity',
   'AssignNationalId',
+  'AddGuardian',
   'CorrectGuardian',
+  'RemoveGuardian',
   'SetPupilLanguages',
   'SetPupilDispositifs',
   'SetPupilSchooling',
@@ -38,3 +44,9 @@ export type PayloadOf<T extends CommandType> = `${T}Command` extends keyof Schem
     ? P
     : never
   : Record<string, unknown>;
+
+/** A command the UI sends, typed by its payload. */
+export type UiCommand = { [T in CommandType]: { type: T; payload: PayloadOf<T> } }[CommandType];
+
+/** A typed command (the type checks the payload against the server's schema). */
+export const command = <T extends CommandType>(type: T, payload: PayloadOf<T>) => ({ type, payload }) as UiCommand;

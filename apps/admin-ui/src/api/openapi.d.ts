@@ -72,7 +72,22 @@ export interface paths {
             | components['schemas']['DeclareStsServicesCommand']
             | components['schemas']['AssignSiecleIdsCommand']
             | components['schemas']['NumberSiecleSendCommand']
-            | components['schemas']['RecordSiecleSendCommand'];
+            | components['schemas']['RecordSiecleSendCommand']
+            | components['schemas']['RecordSubjectAssessmentCommand']
+            | components['schemas']['WithdrawSubjectAssessmentCommand']
+            | components['schemas']['RecordPeriodSynthesisCommand']
+            | components['schemas']['RecordAttendanceCommand']
+            | components['schemas']['RecordPupilProjectsCommand']
+            | components['schemas']['RecordCycleBilanCommand']
+            | components['schemas']['RecordAnnualAssessmentCommand']
+            | components['schemas']['RecordPupilOpinionCommand']
+            | components['schemas']['RecordExamOpinionCommand']
+            | components['schemas']['RecordEngagementsCommand']
+            | components['schemas']['WithdrawLivretRecordCommand']
+            | components['schemas']['DeclareLivretProjectCommand']
+            | components['schemas']['RecordClassStatisticsCommand']
+            | components['schemas']['DeclareLivretHeadCommand']
+            | components['schemas']['ChooseLivretSchemasCommand'];
         };
       };
       responses: {
@@ -119,6 +134,166 @@ export interface paths {
           };
         };
         /** @description règle métier violée */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description If-Match périmé */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/commands/batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Applique plusieurs commandes ensemble : toutes ou aucune (la première refusée est nommée par son rang) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description version (ETag) de la ressource éditée, vérifiée avant la première commande */
+          'If-Match'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            commands: (
+              | components['schemas']['RegisterEstablishmentCommand']
+              | components['schemas']['SetExchangeModeCommand']
+              | components['schemas']['OpenYearCommand']
+              | components['schemas']['DeclareFormationsCommand']
+              | components['schemas']['DeclareLanguagesCommand']
+              | components['schemas']['DeclareClassTypesCommand']
+              | components['schemas']['CreateClassCommand']
+              | components['schemas']['CodeClassCommand']
+              | components['schemas']['SetClassContractCommand']
+              | components['schemas']['SetClassTypeCommand']
+              | components['schemas']['AssignFormationCommand']
+              | components['schemas']['UnassignFormationCommand']
+              | components['schemas']['RenameClassCommand']
+              | components['schemas']['CloseClassCommand']
+              | components['schemas']['RegisterPupilCommand']
+              | components['schemas']['AddGuardianCommand']
+              | components['schemas']['CorrectGuardianCommand']
+              | components['schemas']['RemoveGuardianCommand']
+              | components['schemas']['PreEnrolPupilCommand']
+              | components['schemas']['SetPupilLanguagesCommand']
+              | components['schemas']['SetPupilDispositifsCommand']
+              | components['schemas']['SetPupilSchoolingCommand']
+              | components['schemas']['CorrectPupilIdentityCommand']
+              | components['schemas']['EnrolPupilCommand']
+              | components['schemas']['ChangePupilClassCommand']
+              | components['schemas']['SetPupilFormationCommand']
+              | components['schemas']['ExitPupilCommand']
+              | components['schemas']['PlanNextYearCommand']
+              | components['schemas']['AssignNationalIdCommand']
+              | components['schemas']['SetPupilSiecleIdCommand']
+              | components['schemas']['SetGuardianSiecleIdCommand']
+              | components['schemas']['RecordImportCommand']
+              | components['schemas']['RecordExportCommand']
+              | components['schemas']['RecordExportDownloadCommand']
+              | components['schemas']['TickChecklistStepCommand']
+              | components['schemas']['UntickChecklistStepCommand']
+              | components['schemas']['RecordRolloverCommand']
+              | components['schemas']['DeclareSiecleCodeListCommand']
+              | components['schemas']['DeclareSiecleSubjectsCommand']
+              | components['schemas']['DeclareSiecleMefSubjectsCommand']
+              | components['schemas']['DeclareSiecleStructuresCommand']
+              | components['schemas']['DeclareStsTeachersCommand']
+              | components['schemas']['DeclareStsServicesCommand']
+              | components['schemas']['AssignSiecleIdsCommand']
+              | components['schemas']['NumberSiecleSendCommand']
+              | components['schemas']['RecordSiecleSendCommand']
+              | components['schemas']['RecordSubjectAssessmentCommand']
+              | components['schemas']['WithdrawSubjectAssessmentCommand']
+              | components['schemas']['RecordPeriodSynthesisCommand']
+              | components['schemas']['RecordAttendanceCommand']
+              | components['schemas']['RecordPupilProjectsCommand']
+              | components['schemas']['RecordCycleBilanCommand']
+              | components['schemas']['RecordAnnualAssessmentCommand']
+              | components['schemas']['RecordPupilOpinionCommand']
+              | components['schemas']['RecordExamOpinionCommand']
+              | components['schemas']['RecordEngagementsCommand']
+              | components['schemas']['WithdrawLivretRecordCommand']
+              | components['schemas']['DeclareLivretProjectCommand']
+              | components['schemas']['RecordClassStatisticsCommand']
+              | components['schemas']['DeclareLivretHeadCommand']
+              | components['schemas']['ChooseLivretSchemasCommand']
+            )[];
+          };
+        };
+      };
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              results?: {
+                type?: string;
+                streamId?: string;
+                version?: number;
+                positions?: number[];
+                warnings?: string[];
+              }[];
+            };
+          };
+        };
+        /** @description entrée invalide (details.index : la commande refusée) */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description non connecté */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description rôle insuffisant */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description règle métier violée (details.index : la commande refusée) */
         409: {
           headers: {
             [name: string]: unknown;
@@ -291,6 +466,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Déconnexion : le jeton cesse d’être valide */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/auth/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** L’utilisateur connecté et son rôle */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/establishments': {
     parameters: {
       query?: never;
@@ -315,6 +562,333 @@ export interface paths {
           };
           content: {
             'application/json': unknown[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/establishments/{uai}/years/{year}/nomenclature': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Nomenclatures de l’année : formations, langues, types de classe */
+    get: {
+      parameters: {
+        query?: {
+          /** @description tel qu’à cette position globale (voyage dans le temps) */
+          asOf?: number;
+        };
+        header?: never;
+        path: {
+          uai: string;
+          year: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/establishments/{uai}/years/{year}/classes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Classes de l’année, avec leur effectif */
+    get: {
+      parameters: {
+        query?: {
+          /** @description tel qu’à cette position globale (voyage dans le temps) */
+          asOf?: number;
+        };
+        header?: never;
+        path: {
+          uai: string;
+          year: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/establishments/{uai}/years/{year}/classes/{classCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Une classe, avec son ETag */
+    get: {
+      parameters: {
+        query?: {
+          /** @description tel qu’à cette position globale (voyage dans le temps) */
+          asOf?: number;
+        };
+        header?: never;
+        path: {
+          uai: string;
+          year: string;
+          classCode: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description classe inconnue */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/establishments/{uai}/years/{year}/pupils': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Élèves de l’année (inscrits, préinscrits, sortis), ordre alphabétique français */
+    get: {
+      parameters: {
+        query?: {
+          /** @description preinscrit, inscrit ou sorti */
+          status?: string;
+          /** @description une classe */
+          classCode?: string;
+          /** @description une formation */
+          formationCode?: string;
+          /** @description recherche dans les noms et l’INE, sans accents ni casse */
+          q?: string;
+          /** @description tel qu’à cette position globale (voyage dans le temps) */
+          asOf?: number;
+        };
+        header?: never;
+        path: {
+          uai: string;
+          year: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/establishments/{uai}/pupils/{pupilId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Un élève : identité, chaque année, responsables ; ETag sur l’élève et ses responsables */
+    get: {
+      parameters: {
+        query?: {
+          /** @description tel qu’à cette position globale (voyage dans le temps) */
+          asOf?: number;
+        };
+        header?: never;
+        path: {
+          uai: string;
+          pupilId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description élève inconnu */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/establishments/{uai}/pupils/{pupilId}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Historique de l’élève et de ses responsables, avec avant → après */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          uai: string;
+          pupilId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/establishments/{uai}/guardians/{guardianId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Un responsable et les enfants dont il est responsable ; ETag */
+    get: {
+      parameters: {
+        query?: {
+          /** @description tel qu’à cette position globale (voyage dans le temps) */
+          asOf?: number;
+        };
+        header?: never;
+        path: {
+          uai: string;
+          guardianId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description responsable inconnu */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
           };
         };
       };
@@ -479,6 +1053,554 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/formats': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Plugins chargés : formats (import, export), contrôles, rapports et canaux d’échange avec leurs réglages */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/imports/{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Importe un fichier national (tout ou rien, idempotent par empreinte) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          format: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            /**
+             * Format: binary
+             * @description facultatif quand le format fournit un fichier par défaut
+             */
+            file?: string;
+            uai: string;
+            year: number;
+            skipRejected?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description le compte rendu d’import */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description fichier illisible, autre UAI ou autre année */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description lignes refusées : le compte rendu, rien n’est écrit */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/establishments/{uai}/years/{year}/anomalies': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rapports des contrôles du degré de l’établissement (ou d’un plugin) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description un seul contrôle */
+          plugin?: string;
+          /** @description tel qu’à cette position */
+          asOf?: number;
+        };
+        header?: never;
+        path: {
+          uai: string;
+          year: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown[];
+          };
+        };
+        /** @description établissement inconnu */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/establishments/{uai}/years/{year}/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Rapports (chiffres en JSON) du degré de l’établissement, avec leurs paramètres */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          uai: string;
+          year: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown[];
+          };
+        };
+        /** @description établissement inconnu */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/establishments/{uai}/years/{year}/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Un rapport, ex. siecle.effectifs (effectifs par MEF et par division) ; les autres paramètres vont au rapport */
+    get: {
+      parameters: {
+        query?: {
+          /** @description tel qu’à cette position */
+          asOf?: number;
+          /** @description siecle.effectifs : jour compté (AAAA-MM-JJ) */
+          date?: string;
+        };
+        header?: never;
+        path: {
+          uai: string;
+          year: string;
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description {reportId, displayName, uai, year, asOf, asOfTime, data} */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description paramètre inconnu ou invalide */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description rapport inconnu */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description établissement inconnu ou d’un autre degré */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/{format}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Produit un export (la requête vaut confirmation) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          format: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            uai: string;
+            year: number;
+          };
+        };
+      };
+      responses: {
+        /** @description le manifeste et les avertissements */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description bloqué par des anomalies : {error: "blocked", anomalies} */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Registre des exports, du plus récent au plus ancien */
+    get: {
+      parameters: {
+        query?: {
+          /** @description un établissement */
+          uai?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown[];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Manifeste d’un export */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description OK */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description export inconnu */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exports/{id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Copie conservée du fichier de l’export (le téléchargement est enregistré) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description un des fichiers de l’export */
+          file?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description le fichier */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description export ou fichier inconnu */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/exchanges/{channel}/{action}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Échange par un service web (canal), ex. siecle.omogen pull | send | sync */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          channel: string;
+          action: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            uai: string;
+            year: number;
+          };
+        };
+      };
+      responses: {
+        /** @description terminé : {channel, action, status, steps, details} */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description en attente de l’accusé de traitement */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description canal ou action inconnus */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description échec de l’échange (le compte rendu) ; nos données sont inchangées */
+        502: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+        /** @description canal non configuré : {missing: [variables]} */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': Record<string, never>;
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/exports/{id}/changes': {
     parameters: {
       query?: never;
@@ -486,10 +1608,13 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Changements emportés par un export, à plat et par élève et classe */
+    /** Changements emportés par un export, à plat et par élève et classe (since=1 : ceux survenus depuis) */
     get: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description 1 : ce qui a changé dans le périmètre depuis l’export */
+          since?: string;
+        };
         header?: never;
         path: {
           id: string;
@@ -1737,6 +2862,406 @@ export interface components {
           guardianId: string;
           privateId: number;
         }[];
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    RecordSubjectAssessmentCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'RecordSubjectAssessmentCommand';
+      payload: {
+        uai: string;
+        year: number;
+        pupilId: string;
+        classCode: string;
+        /** @enum {string} */
+        period: 'T1' | 'T2' | 'T3' | 'S1' | 'S2';
+        subjectCode: string;
+        /** @enum {string} */
+        electionMode: 'S' | 'O' | 'F' | 'L' | 'R' | 'X';
+        teacherIds: string[];
+        positioning?: number;
+        average?: string;
+        notGraded?: boolean;
+        classAverage?: string;
+        appraisal?: string;
+        programmeElements?: string[];
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    WithdrawSubjectAssessmentCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'WithdrawSubjectAssessmentCommand';
+      payload: {
+        uai: string;
+        year: number;
+        pupilId: string;
+        classCode: string;
+        /** @enum {string} */
+        period: 'T1' | 'T2' | 'T3' | 'S1' | 'S2';
+        subjectCode: string;
+        /** @enum {string} */
+        electionMode: 'S' | 'O' | 'F' | 'L' | 'R' | 'X';
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    RecordPeriodSynthesisCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'RecordPeriodSynthesisCommand';
+      payload: {
+        uai: string;
+        year: number;
+        pupilId: string;
+        classCode: string;
+        /** @enum {string} */
+        period: 'T1' | 'T2' | 'T3' | 'S1' | 'S2';
+        councilDate: string;
+        synthesis: string;
+        homework?: string;
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    RecordAttendanceCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'RecordAttendanceCommand';
+      payload: {
+        uai: string;
+        year: number;
+        pupilId: string;
+        classCode: string;
+        /** @enum {string} */
+        period: 'T1' | 'T2' | 'T3' | 'S1' | 'S2';
+        lateArrivals: number;
+        justifiedAbsences: number;
+        unjustifiedAbsences: number;
+        missedHours?: number;
+        comment?: string;
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    RecordPupilProjectsCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'RecordPupilProjectsCommand';
+      payload: {
+        uai: string;
+        year: number;
+        pupilId: string;
+        classCode: string;
+        /** @enum {string} */
+        period: 'T1' | 'T2' | 'T3' | 'S1' | 'S2';
+        projects: {
+          projectId: string;
+          comment?: string;
+        }[];
+        parcours: {
+          /** @enum {string} */
+          code: 'PAR_AVN' | 'PAR_CIT' | 'PAR_ART' | 'PAR_SAN';
+          text: string;
+        }[];
+        accompaniments: {
+          /** @enum {string} */
+          code: 'PAP' | 'PAI' | 'PPRE' | 'PPS' | 'ULIS' | 'UPE2A' | 'SEGPA' | 'CTR';
+          detail?: string;
+        }[];
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    RecordCycleBilanCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'RecordCycleBilanCommand';
+      payload: {
+        uai: string;
+        year: number;
+        pupilId: string;
+        classCode: string;
+        cycle: 3 | 4;
+        date: string;
+        domains: {
+          [key: string]: number;
+        };
+        synthesis: string;
+        complement?: {
+          /** @enum {string} */
+          code: 'AUC' | 'LCA' | 'LCE' | 'LCR' | 'CHK' | 'PRO' | 'LSF' | 'LVE';
+          positioning?: 1 | 2;
+        };
+        regionalLanguage?: {
+          /** @enum {string} */
+          code: 'AUC' | 'BAQ' | 'BRE' | 'CAT' | 'COS' | 'CPF' | 'FUD' | 'GAL' | 'GSW' | 'MEL' | 'MOL' | 'OCI' | 'TAH' | 'WLS';
+          positioning?: 1 | 2;
+        };
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    RecordAnnualAssessmentCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'RecordAnnualAssessmentCommand';
+      payload: {
+        uai: string;
+        year: number;
+        pupilId: string;
+        classCode: string;
+        subjectCode: string;
+        /** @enum {string} */
+        electionMode: 'S' | 'O' | 'F' | 'L' | 'R' | 'X';
+        teacherIds: string[];
+        appraisal?: string;
+        competences?: {
+          code: string;
+          /** @enum {string} */
+          level: '0' | '1' | '2' | '3' | '4' | 'NE' | 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
+        }[];
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    RecordPupilOpinionCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'RecordPupilOpinionCommand';
+      payload: {
+        uai: string;
+        year: number;
+        pupilId: string;
+        classCode: string;
+        /** @enum {string} */
+        kind: 'engagement' | 'investissement' | 'chef-etablissement';
+        text: string;
+        author: {
+          lastName: string;
+          firstName: string;
+        };
+        date?: string;
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    RecordExamOpinionCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'RecordExamOpinionCommand';
+      payload: {
+        uai: string;
+        year: number;
+        pupilId: string;
+        classCode: string;
+        /** @enum {string} */
+        opinion: 'T' | 'F' | 'A' | 'D';
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    RecordEngagementsCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'RecordEngagementsCommand';
+      payload: {
+        uai: string;
+        year: number;
+        pupilId: string;
+        classCode: string;
+        codes: ('C' | 'V' | 'A' | 'E' | 'S')[];
+        other?: string;
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    WithdrawLivretRecordCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'WithdrawLivretRecordCommand';
+      payload: {
+        uai: string;
+        year: number;
+        pupilId: string;
+        classCode: string;
+        /** @enum {string} */
+        record:
+          | 'period'
+          | 'periodSynthesis'
+          | 'attendance'
+          | 'pupilProjects'
+          | 'cycleBilan'
+          | 'annualAssessment'
+          | 'opinion'
+          | 'examOpinion'
+          | 'engagements';
+        /** @enum {string} */
+        period?: 'T1' | 'T2' | 'T3' | 'S1' | 'S2';
+        cycle?: 3 | 4;
+        subjectCode?: string;
+        /** @enum {string} */
+        electionMode?: 'S' | 'O' | 'F' | 'L' | 'R' | 'X';
+        /** @enum {string} */
+        kind?: 'engagement' | 'investissement' | 'chef-etablissement';
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    DeclareLivretProjectCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'DeclareLivretProjectCommand';
+      payload: {
+        uai: string;
+        year: number;
+        projectId: string;
+        /** @enum {string} */
+        kind: 'epi' | 'ap';
+        title: string;
+        theme?: string;
+        themeLabel?: string;
+        description?: string;
+        disciplines: {
+          subjectCode: string;
+          /** @enum {string} */
+          electionMode: 'S' | 'O' | 'F' | 'L' | 'R' | 'X';
+        }[];
+        teachers: {
+          stsId: string;
+          subjectCode: string;
+          /** @enum {string} */
+          electionMode: 'S' | 'O' | 'F' | 'L' | 'R' | 'X';
+        }[];
+        comment?: string;
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    RecordClassStatisticsCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'RecordClassStatisticsCommand';
+      payload: {
+        uai: string;
+        year: number;
+        classCode: string;
+        subjectCode: string;
+        /** @enum {string} */
+        electionMode: 'S' | 'O' | 'F' | 'L' | 'R' | 'X';
+        headcount?: number;
+        average?: string;
+        below8?: number;
+        between8and12?: number;
+        above12?: number;
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    DeclareLivretHeadCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'DeclareLivretHeadCommand';
+      payload: {
+        uai: string;
+        year: number;
+        /** @enum {string} */
+        civility?: 'M' | 'MME';
+        lastName: string;
+        firstName: string;
+      };
+      /**
+       * Format: date-time
+       * @description quand le fait a eu lieu, s’il précède l’envoi
+       */
+      occurredAt?: string;
+    };
+    ChooseLivretSchemasCommand: {
+      /**
+       * @description discriminator enum property added by openapi-typescript
+       * @enum {string}
+       */
+      type: 'ChooseLivretSchemasCommand';
+      payload: {
+        uai: string;
+        year: number;
+        /** @enum {string} */
+        lsu?: '2019' | '2020' | '7.0';
+        /** @enum {string} */
+        lsl?: '2015' | '2016';
       };
       /**
        * Format: date-time

@@ -1,15 +1,23 @@
 import { notifications } from '@mantine/notifications';
 import { useCallback, useRef, useState } from 'react';
-import type { CommandResultDto } from '../api/types';
-import type { WithEtag } from '../api/client';
+import { api } from '../api/client';
+import type { UiCommand } from '../api/commands';
 import { explainStale, isStale, type StaleInfo } from './stale';
 
-type Send = (ifMatch: string | null) => Promise<WithEtag<CommandResultDto>>;
+/** What a save sends: one command, or several that stand or fall together. */
+async function send(commands: readonly UiCommand[], ifMatch: string | null): Promise<string[]> {
+  if (commands.length === 1) {
+    const { type, payload } = commands[0]!;
+    return (await api.command(type, payload as never, ifMatch)).data.warnings;
+  }
+  return (await api.commands(commands, ifMatch)).data.results.flatMap((r) => r.warnings);
+}
 
 /**
- * Saving an edited resource with `If-Match`: the commands of one save are sent in order, each
- * with the ETag the previous one returned; a 412 is explained (`stale`) and nothing is lost; the
- * resource is reloaded after a save before the form may save again.
+ * Saving an edited resource with `If-Match`: the commands of one save go in one request (a batch
+ * when there are several: all or nothing, the ETag checked before the first), a 412 is
+ * explained (`stale`) and nothing is lost; the resource is reloaded after a save before the
+ * form may save again.
  */
 export function useRecordSave(etag: string | null | undefined, reload: () => Promise<unknown>) {
   const [stale, setStale] = useState<StaleInfo>();
@@ -20,24 +28,16 @@ export function useRecordSave(etag: string | null | undefined, reload: () => Pro
   etagRef.current = etag;
 
   const save = useCallback(
-    async (section: string, sends: Send[], success: string): Promise<boolean> => {
+    async (section: string, commands: readonly UiCommand[], success: string): Promise<boolean> => {
       setSaving(section);
       setErrors((e) => ({ ...e, [section]: undefined }));
       const sentWith = etagRef.current ?? null;
       try {
-        if (sends.length === 0) {
+        if (commands.length === 0) {
           notifications.show({ color: 'gray', message: 'Aucune modification à enregistrer.' });
           return true;
         }
-        let ifMatch = sentWith;
-        const warnings: string[] = [];
-        for (const send of sends) {
-          const result = await send(ifMatch);
-          warnings.push(...result.data.warnings);
-          // Several commands on a single-stream resource chain their ETags; a composite ETag
-          // (pupil + guardians) is re-read after the save instead.
-          ifMatch = ifMatch?.includes('|') ? null : result.etag;
-        }
+        const warnings = await send(commands, sentWith);
         await reload();
         notifications.show({ color: 'green', title: 'Enregistré', message: success });
         for (const w of warnings) notifications.show({ color: 'yellow', title: 'Avertissement', message: w, autoClose: 10_000 });

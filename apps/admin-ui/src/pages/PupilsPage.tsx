@@ -1,12 +1,28 @@
-import { Anchor, Badge, Checkbox, Group, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client';
+import { useAuth } from '../auth';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Gyrophare } from '../components/Gyrophare';
+import { NewPupilForm } from '../components/pupil/NewPupilForm';
 import { anomaliesByPupil } from '../lib/anomalies';
 import { frenchDate, STATUS_LABELS, yearLabel } from '../lib/labels';
 import { useAnomalies, useNomenclature, useSchool } from '../lib/use-school';
@@ -15,6 +31,7 @@ const PAGE = 200;
 
 export function PupilsPage() {
   const { uai, year, base } = useSchool();
+  const { canWrite } = useAuth();
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
   const [q, setQ] = useState(params.get('q') ?? '');
@@ -54,12 +71,22 @@ export function PupilsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>Élèves — {yearLabel(year)}</Title>
-        {pupils.data && (
-          <Text c="dimmed" size="sm" aria-live="polite">
-            {rows.length} élève(s)
-          </Text>
-        )}
+        <Group>
+          {pupils.data && (
+            <Text c="dimmed" size="sm" aria-live="polite">
+              {rows.length} élève(s)
+            </Text>
+          )}
+          {canWrite && (
+            <Button leftSection={<IconUserPlus size={16} />} onClick={() => setParam('nouveau', '1')}>
+              Inscrire un élève
+            </Button>
+          )}
+        </Group>
       </Group>
+      <Modal opened={params.get('nouveau') === '1'} onClose={() => setParam('nouveau', '')} title="Inscrire un élève" size="xl">
+        <NewPupilForm uai={uai} year={year} base={base} />
+      </Modal>
       <Group align="flex-end" gap="sm" role="search">
         <TextInput
           label="Rechercher"

@@ -14,16 +14,18 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconPencil } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { api } from '../api/client';
+import { command, type UiCommand } from '../api/commands';
 import type { ClassDto } from '../api/types';
 import { useAuth } from '../auth';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormSection } from '../components/FormSection';
 import { Gyrophare } from '../components/Gyrophare';
+import { NewClassForm } from '../components/NewClassForm';
 import { StaleAlert } from '../components/StaleAlert';
 import { groupAnomalies } from '../lib/anomalies';
 import { focusField } from '../lib/focus-field';
@@ -34,36 +36,29 @@ import { useAnomalies, useNomenclature, useSchool } from '../lib/use-school';
 
 const CONTRACT_OPTIONS = Object.entries(CONTRACT_LABELS).map(([value, label]) => ({ value, label }));
 
-/** The commands that turn a class into the draft, in a sensible order. */
+/** The commands that turn a class into the draft, in a sensible order (saved as one batch). */
 export function classCommands(
   cls: ClassDto,
   draft: { label: string; rectoratCode: string; contractType: string; classType: string; formations: string[] },
-) {
+): UiCommand[] {
   const ref = { uai: cls.uai, year: cls.year, classCode: cls.classCode };
-  const out: Array<{ type: string; send: (ifMatch: string | null) => ReturnType<typeof api.command> }> = [];
-  if (draft.label.trim() && draft.label.trim() !== cls.label) {
-    out.push({ type: 'RenameClass', send: (m) => api.command('RenameClass', { ...ref, label: draft.label.trim() }, m) });
-  }
+  const out: UiCommand[] = [];
+  if (draft.label.trim() && draft.label.trim() !== cls.label)
+    out.push(command('RenameClass', { ...ref, label: draft.label.trim() }));
   if (draft.rectoratCode.trim() && draft.rectoratCode.trim() !== (cls.rectoratCode ?? '')) {
-    out.push({
-      type: 'CodeClass',
-      send: (m) => api.command('CodeClass', { ...ref, rectoratCode: draft.rectoratCode.trim() }, m),
-    });
+    out.push(command('CodeClass', { ...ref, rectoratCode: draft.rectoratCode.trim() }));
   }
   if (draft.contractType && draft.contractType !== (cls.contractType ?? '')) {
-    out.push({
-      type: 'SetClassContract',
-      send: (m) => api.command('SetClassContract', { ...ref, contractType: draft.contractType as 'association' }, m),
-    });
+    out.push(command('SetClassContract', { ...ref, contractType: draft.contractType as 'association' }));
   }
   if (draft.classType && draft.classType !== (cls.classType ?? '')) {
-    out.push({ type: 'SetClassType', send: (m) => api.command('SetClassType', { ...ref, classType: draft.classType }, m) });
+    out.push(command('SetClassType', { ...ref, classType: draft.classType }));
   }
   for (const code of draft.formations.filter((f) => !cls.formations.includes(f))) {
-    out.push({ type: 'AssignFormation', send: (m) => api.command('AssignFormation', { ...ref, formationCode: code }, m) });
+    out.push(command('AssignFormation', { ...ref, formationCode: code }));
   }
   for (const code of cls.formations.filter((f) => !draft.formations.includes(f))) {
-    out.push({ type: 'UnassignFormation', send: (m) => api.command('UnassignFormation', { ...ref, formationCode: code }, m) });
+    out.push(command('UnassignFormation', { ...ref, formationCode: code }));
   }
   return out;
 }
@@ -119,11 +114,7 @@ function ClassEditor({
 
   const submit = async () => {
     const commands = classCommands(cls, draft);
-    const ok = await saver.save(
-      'class',
-      commands.map((c) => c.send),
-      `La classe ${cls.classCode} est enregistrée.`,
-    );
+    const ok = await saver.save('class', commands, `La classe ${cls.classCode} est enregistrée.`);
     if (ok && commands.length > 0) onClose();
   };
 
@@ -191,6 +182,13 @@ export function StructurePage() {
   const { canWrite } = useAuth();
   const [params, setParams] = useSearchParams();
   const editing = params.get('classe');
+  const creating = params.get('nouvelle') === '1';
+  const setCreating = (on: boolean) => {
+    const next = new URLSearchParams(params);
+    if (on) next.set('nouvelle', '1');
+    else next.delete('nouvelle');
+    setParams(next, { replace: true });
+  };
   const field = params.get('champ') ?? undefined;
   const classes = useQuery({ queryKey: ['classes', uai, year], queryFn: () => api.classes(uai, year) });
   const nomenclature = useNomenclature(uai, year);
@@ -217,7 +215,14 @@ export function StructurePage() {
 
   return (
     <Stack>
-      <Title order={2}>Structure — {yearLabel(year)}</Title>
+      <Group justify="space-between">
+        <Title order={2}>Structure — {yearLabel(year)}</Title>
+        {canWrite && (
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+            Nouvelle classe
+          </Button>
+        )}
+      </Group>
       <Text c="dimmed" size="sm">
         Les classes de l’année, avec ce que le rectorat en attend : code rectorat, type de contrat, type de classe et formations.
       </Text>
@@ -291,6 +296,9 @@ export function StructurePage() {
           </Table.Tbody>
         </Table>
       )}
+      <Modal opened={creating} onClose={() => setCreating(false)} title="Nouvelle classe" size="lg">
+        {creating && <NewClassForm uai={uai} year={year} onCreated={() => setCreating(false)} />}
+      </Modal>
       <Modal opened={Boolean(editing)} onClose={() => open(null)} title="Modifier la classe" size="lg">
         {editing && (
           <ClassEditor key={editing} uai={uai} year={year} classCode={editing} field={field} onClose={() => open(null)} />

@@ -1,5 +1,5 @@
 import { Fieldset, Grid, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { api } from '../../api/client';
+import { command } from '../../api/commands';
 import type { PupilDto } from '../../api/types';
 import { COUNTRY_OPTIONS, FRANCE } from '../../lib/countries';
 import type { RecordSaver } from '../../lib/use-record-save';
@@ -25,10 +25,7 @@ export function GeneralTab({ pupil, saver }: { pupil: PupilDto; saver: RecordSav
     const sends =
       Object.keys(changes).length === 0
         ? []
-        : [
-            (ifMatch: string | null) =>
-              api.command('CorrectPupilIdentity', { uai: pupil.uai, pupilId: pupil.pupilId, ...changes }, ifMatch),
-          ];
+        : [command('CorrectPupilIdentity', { uai: pupil.uai, pupilId: pupil.pupilId, ...changes })];
     void saver.save('identity', sends, 'L’identité de l’élève est enregistrée.');
   };
 
@@ -37,10 +34,7 @@ export function GeneralTab({ pupil, saver }: { pupil: PupilDto; saver: RecordSav
     const sends =
       value === (pupil.ine ?? '') || value === ''
         ? []
-        : [
-            (ifMatch: string | null) =>
-              api.command('AssignNationalId', { uai: pupil.uai, pupilId: pupil.pupilId, ine: value }, ifMatch),
-          ];
+        : [command('AssignNationalId', { uai: pupil.uai, pupilId: pupil.pupilId, ine: value })];
     void saver.save('ine', sends, 'L’INE est enregistré.');
   };
 

@@ -1,13 +1,30 @@
-import { Badge, Checkbox, Fieldset, Group, Select, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Fieldset,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { GUARDIAN_LEGAL_LEVELS, GUARDIAN_LINK_LABELS, GUARDIAN_LINK_ORDER } from '@liaison/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../../api/client';
+import { command } from '../../api/commands';
 import type { GuardianDto, PupilDto } from '../../api/types';
 import { COUNTRY_OPTIONS } from '../../lib/countries';
 import type { RecordSaver } from '../../lib/use-record-save';
 import { useDraft } from '../../lib/use-draft';
+import { useAuth } from '../../auth';
 import { ErrorAlert } from '../ErrorAlert';
 import { FormSection } from '../FormSection';
+import { NewGuardianForm } from './NewGuardianForm';
 
 const LINK_OPTIONS = GUARDIAN_LINK_ORDER.map((code) => ({ value: code, label: GUARDIAN_LINK_LABELS[code] ?? code }));
 const LEGAL_LEVELS = Object.entries(GUARDIAN_LEGAL_LEVELS).map(([value, label]) => ({ value, label: `${value} — ${label}` }));
@@ -91,12 +108,11 @@ function GuardianForm({
       Object.keys(changes).length === 0
         ? []
         : [
-            (ifMatch: string | null) =>
-              api.command(
-                'CorrectGuardian',
-                { uai: pupil.uai, pupilId: pupil.pupilId, guardian: { guardianId: relation.guardianId, ...changes } } as never,
-                ifMatch,
-              ),
+            command('CorrectGuardian', {
+              uai: pupil.uai,
+              pupilId: pupil.pupilId,
+              guardian: { guardianId: relation.guardianId, ...changes },
+            } as never),
           ];
     void saver.save(section, sends, `Le responsable ${person.lastName ?? ''} ${person.firstName ?? ''} est enregistré.`);
   };
@@ -108,6 +124,7 @@ function GuardianForm({
       saving={saver.saving === section}
       error={saver.errors[section]}
       testId={section}
+      extra={<RemoveGuardianButton pupil={pupil} relation={relation} person={person} saver={saver} />}
     >
       {siblings.length > 0 && (
         <Text size="xs" c="dimmed">
@@ -204,20 +221,86 @@ function GuardianLoader({ pupil, relation, saver }: { pupil: PupilDto; relation:
   return <GuardianForm pupil={pupil} relation={relation} guardian={guardian.data} saver={saver} />;
 }
 
+/** « Retirer » a guardian from this pupil, after a confirmation; the person stays for the siblings. */
+function RemoveGuardianButton({
+  pupil,
+  relation,
+  person,
+  saver,
+}: {
+  pupil: PupilDto;
+  relation: Relation;
+  person: Person;
+  saver: RecordSaver;
+}) {
+  const { canWrite } = useAuth();
+  const [confirming, setConfirming] = useState(false);
+  const section = `remove-${relation.guardianId}`;
+  const name = `${person.lastName ?? ''} ${person.firstName ?? ''}`.trim();
+  const remove = async () => {
+    const ok = await saver.save(
+      section,
+      [command('RemoveGuardian', { uai: pupil.uai, pupilId: pupil.pupilId, guardianId: relation.guardianId })],
+      `${name} n’est plus responsable de l’élève.`,
+    );
+    if (ok) setConfirming(false);
+  };
+  return (
+    <>
+      <Button variant="subtle" color="red" disabled={!canWrite} onClick={() => setConfirming(true)}>
+        Retirer
+      </Button>
+      <Modal opened={confirming} onClose={() => setConfirming(false)} title="Retirer ce responsable ?">
+        <Stack>
+          <Text size="sm">
+            {name} ne sera plus responsable de cet élève. S’il l’est d’un frère ou d’une sœur, il le reste. Le retrait figure dans
+            l’historique.
+          </Text>
+          <ErrorAlert error={saver.errors[section]} title="Non retiré" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(false)}>
+              Annuler
+            </Button>
+            <Button color="red" loading={saver.saving === section} onClick={() => void remove()}>
+              Retirer {name}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
+
 export function GuardiansTab({ pupil, saver }: { pupil: PupilDto; saver: RecordSaver }) {
-  if (pupil.guardians.length === 0) return <Text c="dimmed">Aucun responsable enregistré.</Text>;
+  const { canWrite } = useAuth();
+  const [adding, setAdding] = useState(false);
   return (
     <Stack>
-      <Group gap="xs">
-        {pupil.guardians.map((g) => (
-          <Badge key={g.guardianId} variant="light">
-            {g.guardianId}
-          </Badge>
-        ))}
-      </Group>
+      {pupil.guardians.length === 0 ? (
+        <Text c="dimmed">Aucun responsable enregistré.</Text>
+      ) : (
+        <Group gap="xs">
+          {pupil.guardians.map((g) => (
+            <Badge key={g.guardianId} variant="light">
+              {g.guardianId}
+            </Badge>
+          ))}
+        </Group>
+      )}
       {pupil.guardians.map((g) => (
         <GuardianLoader key={g.guardianId} pupil={pupil} relation={g} saver={saver} />
       ))}
+      {adding ? (
+        <NewGuardianForm pupil={pupil} saver={saver} onAdded={() => setAdding(false)} />
+      ) : (
+        canWrite && (
+          <Group>
+            <Button variant="light" onClick={() => setAdding(true)}>
+              Ajouter un responsable
+            </Button>
+          </Group>
+        )
+      )}
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { EXIT_MOTIVES, FIRST_DEGREE_LEVELS, nextFirstDegreeLevel } from '@liaiso
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { command } from '../../api/commands';
 import type { PupilDto } from '../../api/types';
 import { DECISION_LABELS, yearLabel } from '../../lib/labels';
 import type { RecordSaver } from '../../lib/use-record-save';
@@ -52,7 +53,7 @@ export function NextYearTab({ pupil, year, saver }: { pupil: PupilDto; year: num
       ...(decision === 'sortie' && motive ? { motive } : {}),
       ...(decision === 'sortie' && exitDate ? { exitDate } : {}),
     };
-    void saver.save('plan', [(m) => api.command('PlanNextYear', payload, m)], `An prochain : ${DECISION_LABELS[decision]}.`);
+    void saver.save('plan', [command('PlanNextYear', payload)], `An prochain : ${DECISION_LABELS[decision]}.`);
   };
 
   return (

@@ -3,6 +3,7 @@ import { EXIT_MOTIVES } from '@liaison/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { command } from '../../api/commands';
 import type { PupilDto } from '../../api/types';
 import { DISPOSITIF_OPTIONS } from '../../lib/dispositifs';
 import { frenchDate, STATUS_LABELS, yearLabel } from '../../lib/labels';
@@ -57,7 +58,7 @@ export function SchoolingTab({ pupil, year, saver }: { pupil: PupilDto; year: nu
                   void saver.save(
                     'class',
                     classCode && classCode !== current.classCode
-                      ? [(m) => api.command('ChangePupilClass', { ...ref, classCode, date: classDate }, m)]
+                      ? [command('ChangePupilClass', { ...ref, classCode, date: classDate })]
                       : [],
                     `L’élève passe en ${classCode}.`,
                   )
@@ -95,7 +96,7 @@ export function SchoolingTab({ pupil, year, saver }: { pupil: PupilDto; year: nu
                   void saver.save(
                     'formation',
                     formation && formation !== current.formationCode
-                      ? [(m) => api.command('SetPupilFormation', { ...ref, formationCode: formation }, m)]
+                      ? [command('SetPupilFormation', { ...ref, formationCode: formation })]
                       : [],
                     'La formation est enregistrée.',
                   )
@@ -124,7 +125,7 @@ export function SchoolingTab({ pupil, year, saver }: { pupil: PupilDto; year: nu
                   void saver.save(
                     'languages',
                     lv1 && (lv1 !== (current.lv1 ?? '') || lv2 !== (current.lv2 ?? ''))
-                      ? [(m) => api.command('SetPupilLanguages', { ...ref, lv1, ...(lv2 ? { lv2 } : {}) }, m)]
+                      ? [command('SetPupilLanguages', { ...ref, lv1, ...(lv2 ? { lv2 } : {}) })]
                       : [],
                     'Les langues sont enregistrées.',
                   )
@@ -159,7 +160,7 @@ export function SchoolingTab({ pupil, year, saver }: { pupil: PupilDto; year: nu
                   void saver.save(
                     'dispositifs',
                     JSON.stringify(dispositifs) !== JSON.stringify(current.dispositifs)
-                      ? [(m) => api.command('SetPupilDispositifs', { ...ref, dispositifs }, m)]
+                      ? [command('SetPupilDispositifs', { ...ref, dispositifs })]
                       : [],
                     'Les dispositifs sont enregistrés.',
                   )
@@ -193,7 +194,7 @@ export function SchoolingTab({ pupil, year, saver }: { pupil: PupilDto; year: nu
                   };
                   void saver.save(
                     'schooling',
-                    Object.keys(changes).length ? [(m) => api.command('SetPupilSchooling', { ...ref, ...changes }, m)] : [],
+                    Object.keys(changes).length ? [command('SetPupilSchooling', { ...ref, ...changes })] : [],
                     'Le régime, le statut et le transport sont enregistrés.',
                   );
                 }}
@@ -235,7 +236,7 @@ export function SchoolingTab({ pupil, year, saver }: { pupil: PupilDto; year: nu
                   onSubmit={() =>
                     void saver.save(
                       'exit',
-                      motive ? [(m) => api.command('ExitPupil', { ...ref, exitDate, motive }, m)] : [],
+                      motive ? [command('ExitPupil', { ...ref, exitDate, motive })] : [],
                       'La sortie est enregistrée.',
                     )
                   }
