@@ -56,6 +56,35 @@ describe('liaison exec and history (real CLI process, real SQLite file)', () => 
     expect(events.map((e) => e.type)).toEqual(['EstablishmentRegistered', 'YearOpened']);
   });
 
+  it('with --atomic, writes every line in one transaction or none: the refused line named, nothing kept', () => {
+    const input = lines(register('0750680G'), openYear('0750680G', 2026), openYear('0660864F', 2026));
+    const refused = liaison(['exec', '-', '--atomic', '--json', '--db', t.db, '--actor', 'secretariat'], { input });
+    expect(refused.status).toBe(1);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ error: { line: 3, exitCode: 1, applied: [] } });
+    expect(JSON.parse(refused.stdout).error.message).toBe('line 3: l’établissement 0660864F n’est pas enregistré');
+    expect(JSON.parse(liaison(['history', '--json', '--db', t.db]).stdout)).toEqual([]);
+
+    const notJson = liaison(['exec', '-', '--atomic', '--db', t.db, '--actor', 'x'], {
+      input: `${JSON.stringify(register('0750680G'))}\n{oops\n`,
+    });
+    expect(notJson.status).toBe(2);
+    expect(notJson.stderr).toMatch(/^line 2: JSON invalide/);
+    expect(JSON.parse(liaison(['history', '--json', '--db', t.db]).stdout)).toEqual([]);
+
+    const applied = liaison(['exec', '-', '--atomic', '--json', '--db', t.db, '--actor', 'secretariat'], {
+      input: lines(register('0750680G'), openYear('0750680G', 2026)),
+    });
+    expect(applied.status).toBe(0);
+    expect((JSON.parse(applied.stdout) as { applied: Array<{ line: number; positions: number[] }> }).applied).toEqual([
+      expect.objectContaining({ line: 1, positions: [1] }),
+      expect.objectContaining({ line: 2, positions: [2] }),
+    ]);
+    const events = JSON.parse(liaison(['history', '--json', '--db', t.db]).stdout) as Array<{
+      metadata: { correlationId: string };
+    }>;
+    expect(new Set(events.map((e) => e.metadata.correlationId)).size).toBe(1);
+  });
+
   it('exits 1 on a rule violation and 2 on a line that is not JSON', () => {
     const rule = liaison(['exec', '-', '--db', t.db, '--actor', 'x'], { input: lines(openYear('0750680G', 2026)) });
     expect(rule.status).toBe(1);
