@@ -101,6 +101,7 @@ const FIELD_LABELS: Record<string, string> = {
   siecleId: 'identifiant SIECLE',
   status: 'statut',
   classCode: 'classe',
+  formerClassCodes: 'classes quittées dans l’année',
   formationCode: 'formation',
   entryDate: 'date d’entrée',
   exitDate: 'date de sortie',

@@ -18,7 +18,7 @@ export function coreProjections(catalogue: EventCatalogue): Projection[] {
     aggregateProjection('core_establishments', 1, establishmentView, all()),
     aggregateProjection('core_years', 1, yearView, all()),
     aggregateProjection('core_classes', 1, classView, all()),
-    aggregateProjection('core_pupils', 1, pupilView, all()),
+    aggregateProjection('core_pupils', 2, pupilView, all()),
     aggregateProjection('core_guardians', 1, guardianView, all()),
     streamActivityProjection(all),
   ];

@@ -190,6 +190,17 @@ describe('ChangePupilClass', () => {
     expect(fold(pupilDecider, [registered, enrolled('6A', MEF_6E), changed]).years[YEAR]?.classCode).toBe('6B');
   });
 
+  it('keeps the classes the pupil left during the year, oldest first, without the current one', () => {
+    const to = (classCode: string, previousClassCode: string) =>
+      PupilClassChanged.create({ ...yearRef, classCode, date: '2026-11-02', previousClassCode });
+    const history = [registered, enrolled('6A', MEF_6E)];
+    expect(fold(pupilDecider, history).years[YEAR]).not.toHaveProperty('formerClassCodes');
+    const state = (...moves: ReturnType<typeof to>[]) => fold(pupilDecider, [...history, ...moves]).years[YEAR];
+    expect(state(to('6B', '6A'))).toMatchObject({ classCode: '6B', formerClassCodes: ['6A'] });
+    expect(state(to('6B', '6A'), to('6C', '6B'))).toMatchObject({ classCode: '6C', formerClassCodes: ['6A', '6B'] });
+    expect(state(to('6B', '6A'), to('6A', '6B'))).toMatchObject({ classCode: '6A', formerClassCodes: ['6B'] });
+  });
+
   it('sets the new class’s only formation when the pupil’s is not one of it', () => {
     const decision = given(pupil(enrolled('6A', MEF_6E)), aClass('6B', [MEF_5E]))
       .when(change())

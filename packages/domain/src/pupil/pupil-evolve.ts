@@ -96,7 +96,11 @@ export function evolvePupil(state: PupilState, event: DomainEvent): PupilState {
     }
     case PupilClassChanged.type: {
       const d = event.data as EventData<typeof PupilClassChanged>;
-      return withYear(state, d.year, (y) => ({ ...y, classCode: d.classCode }));
+      return withYear(state, d.year, (y) => {
+        const left = y.classCode;
+        const former = (y.formerClassCodes ?? []).filter((c) => c !== left && c !== d.classCode);
+        return { ...y, classCode: d.classCode, ...(left ? { formerClassCodes: [...former, left] } : {}) };
+      });
     }
     case PupilFormationSet.type: {
       const d = event.data as EventData<typeof PupilFormationSet>;

@@ -77,6 +77,11 @@ export interface NextYearPlan {
 export interface PupilYear {
   status: PupilYearStatus;
   classCode?: string;
+  /**
+   * The classes the pupil left during the year, oldest first: what was recorded of them (a
+   * term's results) still names them. Absent until a first change of class.
+   */
+  formerClassCodes?: string[];
   formationCode?: string;
   entryDate?: string;
   exitDate?: string;

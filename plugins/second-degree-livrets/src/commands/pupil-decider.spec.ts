@@ -1,6 +1,6 @@
 import { CommandRegistry, streamIds } from '@liaison/domain';
 import { scenario, stream } from '@liaison/domain/testing';
-import { PupilEnrolled, PupilPreEnrolled, PupilRegistered } from '@liaison/events';
+import { PupilClassChanged, PupilEnrolled, PupilPreEnrolled, PupilRegistered } from '@liaison/events';
 import { referenceStreamId, SiecleSubjectsDeclared, StsTeachersDeclared } from '@liaison/plugin-second-degree-siecle/events';
 import {
   LivretAnnualAssessmentRecorded,
@@ -86,6 +86,31 @@ describe('RecordSubjectAssessment', () => {
       .given(enrolled(), reference, given)
       .when({ type: 'RecordSubjectAssessment', payload: { ...assessment, appraisal: '  Bon trimestre.\r\n' } })
       .thenEmits();
+  });
+
+  it('takes a correction naming the division the pupil left during the year, and names both when neither fits', () => {
+    const movedTo3B = pupil(
+      PupilEnrolled.create({ uai: UAI, year: YEAR, pupilId: 'P1', classCode: '3A', entryDate: '2024-09-02' }),
+      PupilClassChanged.create({
+        uai: UAI,
+        year: YEAR,
+        pupilId: 'P1',
+        classCode: '3B',
+        previousClassCode: '3A',
+        date: '2025-01-06',
+      }),
+    );
+    scenario(registry)
+      .given(movedTo3B, reference)
+      .when({ type: 'RecordSubjectAssessment', payload: assessment })
+      .thenEmits(LivretSubjectAssessed.create(assessment as Parameters<typeof LivretSubjectAssessed.create>[0]));
+    scenario(registry)
+      .given(movedTo3B, reference)
+      .when({ type: 'RecordSubjectAssessment', payload: { ...assessment, classCode: '3C' } })
+      .thenRejects(
+        'pupil_not_in_division',
+        /n’est pas inscrit dans la division 3C en 2024-2025 \(sa division : 3B ; auparavant 3A\)/,
+      );
   });
 
   it('refuses a pupil who is not in the division, naming the pupil and their division (rule 3)', () => {

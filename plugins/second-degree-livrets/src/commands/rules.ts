@@ -11,7 +11,8 @@ export function pupilName(pupil: PupilState | undefined, pupilId: string): strin
 
 /**
  * The pupil is a pupil of `classCode` in `year`: registered, enrolled (or left during the year:
- * their bilans before leaving stand), in that division. A pre-enrolled pupil is not assessed.
+ * their bilans before leaving stand), in that division now or earlier in the year. A
+ * pre-enrolled pupil is not assessed.
  */
 export function assertPupilInDivision(pupil: PupilState, p: { pupilId: string; year: number; classCode: string }): void {
   const who = pupilName(pupil, p.pupilId);
@@ -26,9 +27,12 @@ export function assertPupilInDivision(pupil: PupilState, p: { pupilId: string; y
       details,
     );
   }
-  if (year.classCode !== p.classCode) {
+  // A division the pupil left during the year still takes what was recorded there (a
+  // correction of the first term's results after a change of class names the old division).
+  if (year.classCode !== p.classCode && !(year.formerClassCodes ?? []).includes(p.classCode)) {
+    const former = year.formerClassCodes?.length ? ` ; auparavant ${year.formerClassCodes.join(', ')}` : '';
     throw new PupilNotInDivisionError(
-      `${who} n’est pas inscrit dans la division ${p.classCode} en ${label}${year.classCode ? ` (sa division : ${year.classCode})` : ''}`,
+      `${who} n’est pas inscrit dans la division ${p.classCode} en ${label}${year.classCode ? ` (sa division : ${year.classCode}${former})` : ''}`,
       details,
     );
   }

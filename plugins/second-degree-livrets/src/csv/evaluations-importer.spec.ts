@@ -1,6 +1,6 @@
-import { ImportFileError, type ImportPlan, type SchoolSnapshot } from '@liaison/domain';
+import { ImportFileError, type ImportPlan, type SchoolSnapshot, streamIds } from '@liaison/domain';
 import { snapshotFromEvents, stream } from '@liaison/domain/testing';
-import { EstablishmentRegistered } from '@liaison/events';
+import { EstablishmentRegistered, PupilClassChanged } from '@liaison/events';
 import * as iconv from 'iconv-lite';
 import { sampleHistory, snapshotOf, UAI, YEAR } from '../__fixtures__/sample-school';
 import { LivretSubjectAssessed } from '../events';
@@ -140,6 +140,39 @@ describe('the evaluations CSV (livrets.evaluations)', () => {
       ],
     ]);
     expect(plan.rows.filter((r) => r.outcome === 'rejected').every((r) => (r.commands ?? []).length === 0)).toBe(true);
+  });
+
+  it('takes a line naming the division the pupil left during the year (the grade book’s first term)', () => {
+    const moved = sampleHistory()
+      .filter((s) => !s.streamId.startsWith('livret-'))
+      .map((s) =>
+        s.streamId === streamIds.pupil(UAI, 'P2')
+          ? stream(
+              s.streamId,
+              ...s.events,
+              PupilClassChanged.create({
+                uai: UAI,
+                year: YEAR,
+                pupilId: 'P2',
+                classCode: '6A',
+                previousClassCode: '3A',
+                date: '2025-01-06',
+              }),
+            )
+          : s,
+      );
+    const plan = parse(
+      utf8(csv('T2;3A;1002;;;061300;S;23456;3;;;;;;;;', 'T2;1A;1002;;;020700;S;12345;3;;;;;;;;')),
+      snapshotOf(moved),
+    );
+    expect(plan.rows.map((r) => [r.ref, r.outcome, r.message])).toEqual([
+      ['ligne 2', 'create', '2e trimestre : évaluation'],
+      [
+        'ligne 3',
+        'rejected',
+        'l’élève MÉNARD Noé (P2) n’est pas inscrit dans la division 1A en 2024-2025 (sa division : 6A ; auparavant 3A)',
+      ],
+    ]);
   });
 
   it('rejects a second line for the same pupil’s subject and election mode, naming the first', () => {
