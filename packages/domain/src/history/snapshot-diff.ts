@@ -45,14 +45,16 @@ const nameOf = (p: PupilState) =>
 /**
  * A pupil as an export of the year sees it: identity, national ids, the year's record, and
  * each guardian with the person behind it (a guardian's new address is a change of the pupil's
- * file). Other years and the next-year plan are left out: no export of the year holds them.
+ * file). Other years, the next-year plan and the classes left are left out: no export of the
+ * year holds them.
  */
 function exportView(p: PupilState, snapshot: SchoolSnapshot): unknown {
   const guardians = Object.fromEntries(
     Object.entries(p.guardians).map(([id, relation]) => [id, { ...relation, person: snapshot.guardians[id]?.person }]),
   );
-  // The « An prochain » plan is not part of any export file.
-  const { plan: _plan, ...year } = p.years[snapshot.year] ?? { plan: undefined };
+  // The « An prochain » plan is not part of any export file, nor the classes left during the
+  // year (the change of class is already the class's before → after).
+  const { plan: _plan, formerClassCodes: _former, ...year } = p.years[snapshot.year] ?? { plan: undefined };
   return { identity: p.identity, ine: p.ine, siecleId: p.siecleId, guardians, year };
 }
 
