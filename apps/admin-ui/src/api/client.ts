@@ -175,8 +175,12 @@ export const api = {
     payload: PayloadOf<T>,
     ifMatch?: string | null,
   ): Promise<WithEtag<CommandResultDto>> {
+    return api.send({ type, payload } as UiCommand, ifMatch);
+  },
+  /** One command already built (`command(type, payload)`), with the same `If-Match` rule. */
+  async send(command: UiCommand, ifMatch?: string | null): Promise<WithEtag<CommandResultDto>> {
     return request<CommandResultDto>('POST', '/api/commands', {
-      body: { type, payload },
+      body: command,
       headers: ifMatch ? { 'If-Match': ifMatch } : {},
     });
   },

@@ -6,10 +6,7 @@ import { explainStale, isStale, type StaleInfo } from './stale';
 
 /** What a save sends: one command, or several that stand or fall together. */
 async function send(commands: readonly UiCommand[], ifMatch: string | null): Promise<string[]> {
-  if (commands.length === 1) {
-    const { type, payload } = commands[0]!;
-    return (await api.command(type, payload as never, ifMatch)).data.warnings;
-  }
+  if (commands.length === 1) return (await api.send(commands[0]!, ifMatch)).data.warnings;
   return (await api.commands(commands, ifMatch)).data.results.flatMap((r) => r.warnings);
 }
 

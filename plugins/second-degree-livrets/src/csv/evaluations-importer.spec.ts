@@ -132,7 +132,11 @@ describe('the evaluations CSV (livrets.evaluations)', () => {
       ['ligne 4', 'rejected', 'l’élève MÉNARD Noé (P2) n’est pas inscrit dans la division 6A en 2024-2025 (sa division : 3A)'],
       ['ligne 5', 'rejected', 'évaluation : positionnement : de 1 à 4'],
       ['ligne 6', 'create', '2e trimestre : évaluation, synthèse du conseil'],
-      ['ligne 7', 'rejected', 'Date du conseil « 13/03/2025 » diffère de « 12/03/2025 » (ligne 6) pour le même élève'],
+      [
+        'ligne 7',
+        'rejected',
+        'Date du conseil « 13/03/2025 » diffère de « 12/03/2025 » (ligne 6) pour le même élève ; la synthèse du conseil de cette ligne n’est pas importée non plus',
+      ],
       [
         'ligne 8',
         'rejected',
@@ -140,6 +144,27 @@ describe('the evaluations CSV (livrets.evaluations)', () => {
       ],
     ]);
     expect(plan.rows.filter((r) => r.outcome === 'rejected').every((r) => (r.commands ?? []).length === 0)).toBe(true);
+  });
+
+  it('says when a rejected line takes the pupil’s synthesis or vie scolaire down with it, and not when another line carries them', () => {
+    const plan = parse(
+      utf8(
+        csv(
+          'T2;3A;1001;;;030602;S;23456;3;;;;12/03/2025;Un bon trimestre.;1;2;0',
+          'T2;3A;1002;;;061300;S;23456;3;;;;12/03/2025;Trimestre moyen.;;;',
+          'T2;3A;1002;;;030602;S;23456;3;;;;12/03/2025;Trimestre moyen.;;;',
+        ),
+      ),
+    );
+    expect(plan.rows.map((r) => [r.ref, r.outcome, r.message])).toEqual([
+      [
+        'ligne 2',
+        'rejected',
+        'la matière 030602 n’est pas dans la nomenclature de 2024-2025 importée de SIECLE ou STS-web ; la synthèse du conseil et la vie scolaire de cette ligne ne sont pas importées non plus',
+      ],
+      ['ligne 3', 'create', '2e trimestre : évaluation, synthèse du conseil'],
+      ['ligne 4', 'rejected', 'la matière 030602 n’est pas dans la nomenclature de 2024-2025 importée de SIECLE ou STS-web'],
+    ]);
   });
 
   it('takes a line naming the division the pupil left during the year (the grade book’s first term)', () => {

@@ -102,6 +102,21 @@ function pupilPart(line: Line, base: Record<string, unknown>) {
 }
 
 /**
+ * What a rejected line takes down with it: the pupil columns it alone carries (the council's
+ * synthesis, the vie scolaire) are not imported either, which the report must say, since
+ * `--skip-rejected` imports the rest of the file.
+ */
+function lostPupilColumns(line: Line, taken: ReadonlyMap<string, { value: string }> | undefined): string {
+  const alone = PUPIL_COLUMNS.filter((c) => line.get(c) !== undefined && taken?.get(c)?.value !== line.get(c));
+  const parts = [
+    alone.some((c) => c === 'councilDate' || c === 'synthesis' || c === 'homework') ? 'la synthèse du conseil' : undefined,
+    alone.some((c) => c !== 'councilDate' && c !== 'synthesis' && c !== 'homework') ? 'la vie scolaire' : undefined,
+  ].filter(Boolean);
+  if (parts.length === 0) return '';
+  return ` ; ${parts.join(' et ')} de cette ligne ${parts.length > 1 ? 'ne sont pas importées' : 'n’est pas importée'} non plus`;
+}
+
+/**
  * « Import des évaluations » (`livrets.evaluations`): one CSV file per period from the grade
  * book or a spreadsheet, following our template (docs/formats/livrets-csv.md). Each line is a
  * pupil's subject for the period (positioning or mark, appraisal, teachers by STS id); the
@@ -238,7 +253,14 @@ export function evaluationsImporter(): Importer<ImportPlan> {
             commands,
           };
         } catch (error) {
-          if (error instanceof DomainError) return { ref: line.ref, outcome: 'rejected', subject, message: error.message };
+          if (error instanceof DomainError) {
+            return {
+              ref: line.ref,
+              outcome: 'rejected',
+              subject,
+              message: error.message + lostPupilColumns(line, taken.get(pupil.pupilId!)),
+            };
+          }
           throw error;
         }
       });
