@@ -454,7 +454,7 @@ describe('admin UI', () => {
     );
     const cp = formations.find((e) => e.kind === 'formation' && e.code === 'CP')!;
 
-    // A class with its code rectorat and formation: one batch of three commands.
+    // A class with its code rectorat, the school's contract and a formation: one batch of four commands.
     await page.goto(`${base()}/structure`);
     await page.getByRole('button', { name: 'Nouvelle classe' }).click();
     const classForm = page.getByTestId('form-new-class');
@@ -552,6 +552,13 @@ describe('admin UI', () => {
     await page.getByText('Aucun responsable enregistré.').waitFor();
     const without = await api<{ guardians: unknown[] }>(`/api/establishments/${UAI}/pupils/${pupilId}`, { token });
     expect(without.guardians).toEqual([]);
+
+    // The dashboard's « Dernières fiches modifiées » (the server's activity index) puts her first, with her last change.
+    await page.goto(`${base()}/tableau-de-bord`);
+    const recent = page.getByTestId('recent-changes');
+    await recent.getByRole('link', { name: 'Lemaire Inès' }).waitFor();
+    expect(await recent.innerText()).toMatch(/Lemaire Inès\s+Responsable retiré — par direction, le \d{2}\/\d{2}\/\d{4}/);
+    await shot('26-dernieres-fiches-modifiees');
   });
 
   it('had no console error on any screen', () => {

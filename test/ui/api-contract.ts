@@ -16,6 +16,7 @@ import type {
 import type { GuardianDto } from '../../apps/server/dist/read-models/queries/guardian.queries';
 import type { PupilDto, PupilOfYearDto } from '../../apps/server/dist/read-models/queries/pupil.queries';
 import type { EventPage } from '../../apps/server/dist/cqrs/list-events.query';
+import type { ActivityPageDto } from '../../apps/server/dist/cqrs/stream-activity.query';
 import type { EventWithChanges } from '../../apps/server/dist/history/history-service';
 import type { ImportReport } from '../../apps/server/dist/exchanges/import-report';
 import type { ExportChanges, ExportDiff, ExportManifest, ExportPreview } from '../../apps/server/dist/exchanges/export-service';
@@ -42,6 +43,7 @@ export type UiApiContract = AllHold<
     Readable<GuardianDto, Ui.GuardianDto>,
     Readable<EventWithChanges, Ui.EventDto>,
     Readable<EventPage, Ui.EventPageDto>,
+    Readable<ActivityPageDto, Ui.ActivityPageDto>,
     Readable<ControlReport, Ui.ControlReportDto>,
     Readable<ImportReport, Ui.ImportReportDto>,
     Readable<ExportManifest, Ui.ExportManifestDto>,

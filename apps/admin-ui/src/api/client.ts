@@ -1,5 +1,6 @@
 import type { CommandType, PayloadOf, UiCommand } from './commands';
 import type {
+  ActivityPageDto,
   ApiErrorBody,
   ClassDto,
   CommandResultDto,
@@ -161,6 +162,9 @@ export const api = {
     order?: 'asc' | 'desc';
   }) => get<EventPageDto>('/api/events', filters),
 
+  /** The records most recently changed, with their last author (an asynchronous index: see `behind`). */
+  activity: (uai: string, filters: { kind?: string; actor?: string; limit?: number } = {}) =>
+    get<ActivityPageDto>(`/api/establishments/${encodeURIComponent(uai)}/activity`, filters),
   anomalies: (uai: string, year: number, plugin?: string) =>
     get<ControlReportDto[]>(`${yearPath(uai, year)}/anomalies`, { plugin }),
   checklist: (uai: string, year: number) => get<ChecklistDto>(`${yearPath(uai, year)}/checklist`),

@@ -150,6 +150,25 @@ export interface EventDto {
   changes: FieldChangeDto[];
 }
 
+/** A record (stream) of the activity index: who changed it last, and how often. */
+export interface StreamActivityDto {
+  streamId: string;
+  kind: string;
+  id: string;
+  events: number;
+  lastPosition: number;
+  lastType: string;
+  lastActor: string;
+  lastRecordedAt: string;
+}
+
+/** `GET /api/establishments/:uai/activity`: an asynchronous index, built up to `position`. */
+export interface ActivityPageDto {
+  position: number;
+  behind: number;
+  streams: StreamActivityDto[];
+}
+
 export interface EventPageDto {
   events: EventDto[];
   next?: number;

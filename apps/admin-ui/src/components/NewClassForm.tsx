@@ -10,14 +10,25 @@ import { FormSection } from './FormSection';
 const CONTRACT_OPTIONS = Object.entries(CONTRACT_LABELS).map(([value, label]) => ({ value, label }));
 
 /** « Nouvelle classe »: its code and label, and what the rectorat expects of it if already known. */
-export function NewClassForm({ uai, year, onCreated }: { uai: string; year: number; onCreated: (classCode: string) => void }) {
+export function NewClassForm({
+  uai,
+  year,
+  contract,
+  onCreated,
+}: {
+  uai: string;
+  year: number;
+  /** The establishment's contract: a new class is under it unless the form says otherwise. */
+  contract?: string;
+  onCreated: (classCode: string) => void;
+}) {
   const queryClient = useQueryClient();
   const nomenclature = useNomenclature(uai, year);
   const [draft, setDraft] = useState<NewClassDraft>({
     classCode: '',
     label: '',
     rectoratCode: '',
-    contractType: '',
+    contractType: contract ?? '',
     classType: '',
     formations: [],
   });

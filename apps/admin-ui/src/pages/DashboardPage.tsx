@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Gyrophare } from '../components/Gyrophare';
 import { ChecklistCard } from '../components/ChecklistCard';
+import { RecentChangesCard } from '../components/RecentChangesCard';
 import { frenchDateTime, yearLabel } from '../lib/labels';
 import { groupAnomalies } from '../lib/anomalies';
 import { useAnomalies, useSchool } from '../lib/use-school';
@@ -67,7 +68,10 @@ export function DashboardPage() {
       <ErrorAlert error={pupils.error ?? anomalies.error ?? ledger.error} />
       <Grid>
         <Grid.Col span={7}>
-          <ChecklistCard />
+          <Stack>
+            <ChecklistCard />
+            <RecentChangesCard uai={uai} year={year} base={base} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={5}>
           <Stack>

@@ -178,7 +178,7 @@ function ClassEditor({
 }
 
 export function StructurePage() {
-  const { uai, year } = useSchool();
+  const { uai, year, establishment } = useSchool();
   const { canWrite } = useAuth();
   const [params, setParams] = useSearchParams();
   const editing = params.get('classe');
@@ -297,7 +297,9 @@ export function StructurePage() {
         </Table>
       )}
       <Modal opened={creating} onClose={() => setCreating(false)} title="Nouvelle classe" size="lg">
-        {creating && <NewClassForm uai={uai} year={year} onCreated={() => setCreating(false)} />}
+        {creating && (
+          <NewClassForm uai={uai} year={year} contract={establishment?.contract} onCreated={() => setCreating(false)} />
+        )}
       </Modal>
       <Modal opened={Boolean(editing)} onClose={() => open(null)} title="Modifier la classe" size="lg">
         {editing && (

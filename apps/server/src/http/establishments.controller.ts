@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { schoolYearLabel, streamIds } from '@liaison/domain';
+import { InvalidValueError, schoolYearLabel, streamIds } from '@liaison/domain';
 import { type Response } from 'express';
 import {
   GetClassQuery,
@@ -13,6 +13,7 @@ import {
   ListYearsQuery,
 } from '../cqrs/read-model.queries';
 import { ListEventsQuery } from '../cqrs/list-events.query';
+import { ListActivityQuery } from '../cqrs/stream-activity.query';
 import { etagOf } from './etag';
 import { positiveInt, uaiParam, yearParam } from './query-params';
 
@@ -20,6 +21,9 @@ import { positiveInt, uaiParam, yearParam } from './query-params';
  * The read models, each with `?asOf=<global position>` for time travel. Single resources carry
  * the versions of their streams as ETag (only for the present: a past state cannot be edited).
  */
+const ACTIVITY_PAGE = 20;
+const ACTIVITY_MAX = 200;
+
 @Controller('api/establishments')
 export class EstablishmentsController {
   constructor(private readonly queryBus: QueryBus) {}
@@ -107,6 +111,26 @@ export class EstablishmentsController {
     if (!found) throw new NotFoundException(`l’élève ${pupilId} n’existe pas`);
     const streamIdsOf = [streamIds.pupil(uai, pupilId), ...found.guardians.map((g) => streamIds.guardian(uai, g.guardianId))];
     return this.queryBus.execute(new ListEventsQuery({ streamIds: streamIdsOf, upTo: positiveInt('asOf', asOf), limit: 1000 }));
+  }
+
+  /**
+   * The establishment's records, most recently changed first, with who changed them last and
+   * how many events they hold: the audit index (`core_stream_activity`, asynchronous — the
+   * answer says up to which position it is built). `kind` narrows to pupils, classes…
+   */
+  @Get(':uai/activity')
+  activity(
+    @Param('uai') uai: string,
+    @Query('kind') kind?: string,
+    @Query('actor') actor?: string,
+    @Query('limit') limit?: string,
+  ) {
+    if (kind !== undefined && !/^[a-z]+$/.test(kind)) {
+      throw new InvalidValueError(`paramètre kind « ${kind} » invalide : un type de flux est attendu (pupil, class, guardian…)`);
+    }
+    const n = positiveInt('limit', limit) ?? ACTIVITY_PAGE;
+    if (n < 1 || n > ACTIVITY_MAX) throw new InvalidValueError(`paramètre limit « ${limit} » invalide : de 1 à ${ACTIVITY_MAX}`);
+    return this.queryBus.execute(new ListActivityQuery(uaiParam(uai), { kind, actor: actor || undefined, limit: n }));
   }
 
   @Get(':uai/guardians/:guardianId')

@@ -255,6 +255,35 @@ export function buildOpenApiDocument(commands: CommandRegistry, version: string)
           responses: { 200: json({ type: 'array' }) },
         },
       },
+      '/api/establishments/{uai}/activity': {
+        get: {
+          summary:
+            'Les fiches (flux) de l’établissement, la plus récemment modifiée d’abord : dernier auteur, dernier événement, nombre d’événements (index asynchrone : position et retard)',
+          parameters: [
+            pathParam('uai'),
+            {
+              name: 'kind',
+              in: 'query',
+              required: false,
+              schema: { type: 'string' },
+              description: 'pupil, class, guardian, year…',
+            },
+            { name: 'actor', in: 'query', required: false, schema: { type: 'string' } },
+            { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 200, default: 20 } },
+          ],
+          responses: {
+            200: json({
+              type: 'object',
+              properties: {
+                position: { type: 'integer' },
+                behind: { type: 'integer' },
+                streams: { type: 'array', items: { type: 'object' } },
+              },
+            }),
+            400: errorResponse('paramètre invalide'),
+          },
+        },
+      },
       '/api/establishments/{uai}/guardians/{guardianId}': {
         get: {
           summary: 'Un responsable et les enfants dont il est responsable ; ETag',

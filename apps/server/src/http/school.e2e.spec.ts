@@ -196,6 +196,43 @@ describe('the school domain over HTTP', () => {
     ]);
   });
 
+  it('lists the records most recently changed, with their last author, from the asynchronous activity index', async () => {
+    await t.kernel.projections.catchUp();
+    const director = await t.token('direction');
+    await http()
+      .post('/api/commands')
+      .set('Authorization', `Bearer ${director}`)
+      .send({ type: 'CorrectPupilIdentity', payload: { uai: UAI, pupilId: 'E001', firstName: 'Léonie' } })
+      .expect(200);
+    // Not caught up yet: the answer says how far behind it is.
+    const stale = await get(`/api/establishments/${UAI}/activity?kind=pupil`).expect(200);
+    expect(stale.body.behind).toBe(1);
+    await t.kernel.projections.catchUp();
+    const fresh = await get(`/api/establishments/${UAI}/activity?kind=pupil`).expect(200);
+    expect(fresh.body).toMatchObject({ behind: 0, position: t.kernel.store.headPosition() });
+    expect(
+      fresh.body.streams.map((s: { id: string; kind: string; lastType: string; lastActor: string }) => [
+        s.kind,
+        s.id,
+        s.lastType,
+        s.lastActor,
+      ]),
+    ).toEqual([
+      ['pupil', 'E001', 'PupilIdentityCorrected', 'direction-test'],
+      ['pupil', 'E002', 'PupilEnrolled', 'secretariat-test'],
+    ]);
+    const byDirector = await get(`/api/establishments/${UAI}/activity?actor=direction-test&limit=1`).expect(200);
+    expect(byDirector.body.streams.map((s: { streamId: string }) => s.streamId)).toEqual([`pupil-${UAI}-E001`]);
+    const classes = await get(`/api/establishments/${UAI}/activity?kind=class`).expect(200);
+    expect(classes.body.streams.every((s: { kind: string; id: string }) => s.kind === 'class' && s.id.startsWith(`${Y}-`))).toBe(
+      true,
+    );
+    expect((await get(`/api/establishments/${UAI}/activity?limit=0`).expect(400)).body.message).toBe(
+      'paramètre limit « 0 » invalide : de 1 à 200',
+    );
+    await get(`/api/establishments/${UAI}/activity?kind=pupil%25`).expect(400);
+  });
+
   it('rebuilds every read model to exactly what was built incrementally', async () => {
     await send({
       type: 'ExitPupil',

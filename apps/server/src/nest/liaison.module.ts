@@ -5,6 +5,7 @@ import { AuthGuard } from '../auth/auth.guard';
 import { UsersService } from '../auth/users.service';
 import { ExecuteDomainBatchHandler } from '../cqrs/execute-domain-batch';
 import { ExecuteDomainCommandHandler } from '../cqrs/execute-domain-command';
+import { ListActivityHandler } from '../cqrs/stream-activity.query';
 import { ListEventsHandler } from '../cqrs/list-events.query';
 import { ProjectionStatusHandler } from '../cqrs/projection-status.query';
 import { readModelQueryHandlers } from '../cqrs/read-model.queries';
@@ -58,6 +59,7 @@ export class LiaisonModule implements OnApplicationShutdown {
         ExecuteDomainBatchHandler,
         ListEventsHandler,
         ProjectionStatusHandler,
+        ListActivityHandler,
         ...readModelQueryHandlers,
         ...(options.pollProjections ? [ProjectionPoller] : []),
       ],
