@@ -10,6 +10,7 @@ import { Output } from '../output';
 import { positiveInteger } from '../parse-int';
 import { type SchoolOptions, withSchoolOptions } from '../school-options';
 import { printExportPreview } from '../export-preview-output';
+import { warningLines } from '../warning-lines';
 
 interface ExportOptions extends CommonOptions, SchoolOptions {
   out?: string;
@@ -91,7 +92,7 @@ export function registerExportCommand(program: Command): void {
       }
     });
     out.data({ ...result.manifest, paths: result.paths, replay: result.replay });
-    for (const w of result.warnings) out.line(`attention : ${w.entity.label} : ${w.message}`);
+    for (const line of warningLines(result.warnings)) out.line(line);
     if (result.replay)
       out.line(`Export ${formatId} refait tel qu’à la position ${result.manifest.asOf} (rien n’a été enregistré) :`);
     else out.line(`Export ${formatId} produit (${result.manifest.exportId}), à déposer dans l’application nationale :`);
