@@ -6,6 +6,18 @@ import { MAX_BATCH_COMMANDS } from './commands.controller';
 
 type JsonSchema = Record<string, unknown>;
 
+/** What `POST /api/commands` answers for one command (and the batch for each of its commands). */
+const COMMAND_RESULT: JsonSchema = {
+  type: 'object',
+  properties: {
+    type: { type: 'string' },
+    streamId: { type: 'string' },
+    version: { type: 'integer' },
+    positions: { type: 'array', items: { type: 'integer' } },
+    warnings: { type: 'array', items: { type: 'string' } },
+  },
+};
+
 const toSchema = (schema: z.ZodType): JsonSchema =>
   z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' }) as JsonSchema;
 
@@ -59,6 +71,7 @@ export function buildOpenApiDocument(commands: CommandRegistry, version: string)
     };
   }
   const commandRefs = Object.keys(commandSchemas).map((name) => ({ $ref: `#/components/schemas/${name}` }));
+  const anyCommand = { oneOf: commandRefs, discriminator: { propertyName: 'type' } };
   return {
     openapi: '3.0.3',
     info: {
@@ -94,19 +107,10 @@ export function buildOpenApiDocument(commands: CommandRegistry, version: string)
           ],
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: { oneOf: commandRefs, discriminator: { propertyName: 'type' } } } },
+            content: { 'application/json': { schema: anyCommand } },
           },
           responses: {
-            200: json({
-              type: 'object',
-              properties: {
-                type: { type: 'string' },
-                streamId: { type: 'string' },
-                version: { type: 'integer' },
-                positions: { type: 'array', items: { type: 'integer' } },
-                warnings: { type: 'array', items: { type: 'string' } },
-              },
-            }),
+            200: json(COMMAND_RESULT),
             400: errorResponse('entrée invalide'),
             401: errorResponse('non connecté'),
             403: errorResponse('rôle insuffisant'),
@@ -139,7 +143,7 @@ export function buildOpenApiDocument(commands: CommandRegistry, version: string)
                       type: 'array',
                       minItems: 1,
                       maxItems: MAX_BATCH_COMMANDS,
-                      items: { oneOf: commandRefs, discriminator: { propertyName: 'type' } },
+                      items: anyCommand,
                     },
                   },
                 },
@@ -150,19 +154,7 @@ export function buildOpenApiDocument(commands: CommandRegistry, version: string)
             200: json({
               type: 'object',
               properties: {
-                results: {
-                  type: 'array',
-                  items: {
-                    type: 'object',
-                    properties: {
-                      type: { type: 'string' },
-                      streamId: { type: 'string' },
-                      version: { type: 'integer' },
-                      positions: { type: 'array', items: { type: 'integer' } },
-                      warnings: { type: 'array', items: { type: 'string' } },
-                    },
-                  },
-                },
+                results: { type: 'array', items: COMMAND_RESULT },
               },
             }),
             400: errorResponse('entrée invalide (details.index : la commande refusée)'),

@@ -1,18 +1,5 @@
-import {
-  Badge,
-  Button,
-  Checkbox,
-  Fieldset,
-  Group,
-  Modal,
-  Select,
-  SimpleGrid,
-  Skeleton,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { GUARDIAN_LEGAL_LEVELS, GUARDIAN_LINK_LABELS, GUARDIAN_LINK_ORDER } from '@liaison/domain';
+import { Badge, Button, Group, Modal, Select, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { GUARDIAN_LINK_LABELS } from '@liaison/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -24,10 +11,8 @@ import { useDraft } from '../../lib/use-draft';
 import { useAuth } from '../../auth';
 import { ErrorAlert } from '../ErrorAlert';
 import { FormSection } from '../FormSection';
+import { GuardianRelationFields } from './GuardianRelationFields';
 import { NewGuardianForm } from './NewGuardianForm';
-
-const LINK_OPTIONS = GUARDIAN_LINK_ORDER.map((code) => ({ value: code, label: GUARDIAN_LINK_LABELS[code] ?? code }));
-const LEGAL_LEVELS = Object.entries(GUARDIAN_LEGAL_LEVELS).map(([value, label]) => ({ value, label: `${value} — ${label}` }));
 
 type Relation = PupilDto['guardians'][number];
 interface Person {
@@ -132,46 +117,7 @@ function GuardianForm({
           vaut pour toute la fratrie.
         </Text>
       )}
-      <Fieldset legend="Lien avec l’élève" variant="filled">
-        <SimpleGrid cols={4}>
-          <Select
-            label="Lien de parenté"
-            data={LINK_OPTIONS}
-            data-field={f('link')}
-            value={draft.link}
-            allowDeselect={false}
-            onChange={(v) => v && setDraft((d) => ({ ...d, link: v }))}
-          />
-          <Select
-            label="Niveau"
-            data={LEGAL_LEVELS}
-            data-field={f('legalLevel')}
-            value={draft.legalLevel}
-            allowDeselect={false}
-            onChange={(v) => v && setDraft((d) => ({ ...d, legalLevel: v }))}
-          />
-          <Checkbox
-            mt="xl"
-            label="Autorité parentale"
-            data-field={f('parentalAuthority')}
-            checked={draft.parentalAuthority}
-            onChange={(e) => {
-              const checked = e.currentTarget.checked;
-              setDraft((d) => ({ ...d, parentalAuthority: checked }));
-            }}
-          />
-          <Checkbox
-            mt="xl"
-            label="Vit avec l’élève"
-            data-field={f('livesWith')}
-            checked={draft.livesWith}
-            onChange={(e) => {
-              const checked = e.currentTarget.checked;
-              setDraft((d) => ({ ...d, livesWith: checked }));
-            }}
-          />
-        </SimpleGrid>
-      </Fieldset>
+      <GuardianRelationFields draft={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} field={f} />
       <SimpleGrid cols={4}>
         <Select
           label="Civilité"

@@ -1,5 +1,4 @@
-import { Checkbox, Fieldset, Select, SimpleGrid, TextInput } from '@mantine/core';
-import { GUARDIAN_LEGAL_LEVELS, GUARDIAN_LINK_LABELS, GUARDIAN_LINK_ORDER } from '@liaison/domain';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { PupilDto } from '../../api/types';
 import { COUNTRY_OPTIONS } from '../../lib/countries';
@@ -7,9 +6,7 @@ import { newEntityId } from '../../lib/new-id';
 import { addGuardianCommand, EMPTY_GUARDIAN, type NewGuardianDraft } from '../../lib/new-guardian';
 import type { RecordSaver } from '../../lib/use-record-save';
 import { FormSection } from '../FormSection';
-
-const LINK_OPTIONS = GUARDIAN_LINK_ORDER.map((code) => ({ value: code, label: GUARDIAN_LINK_LABELS[code] ?? code }));
-const LEGAL_LEVELS = Object.entries(GUARDIAN_LEGAL_LEVELS).map(([value, label]) => ({ value, label: `${value} — ${label}` }));
+import { GuardianRelationFields } from './GuardianRelationFields';
 
 /**
  * « Ajouter un responsable »: a new person for this pupil, saved with the record's ETag like any
@@ -45,42 +42,7 @@ export function NewGuardianForm({ pupil, saver, onAdded }: { pupil: PupilDto; sa
       submitLabel="Ajouter le responsable"
       testId="form-new-guardian"
     >
-      <Fieldset legend="Lien avec l’élève" variant="filled">
-        <SimpleGrid cols={4}>
-          <Select
-            label="Lien de parenté"
-            required
-            data={LINK_OPTIONS}
-            value={draft.link || null}
-            onChange={(v) => setDraft((d) => ({ ...d, link: v ?? '' }))}
-          />
-          <Select
-            label="Niveau"
-            data={LEGAL_LEVELS}
-            value={draft.legalLevel}
-            allowDeselect={false}
-            onChange={(v) => v && setDraft((d) => ({ ...d, legalLevel: v }))}
-          />
-          <Checkbox
-            mt="xl"
-            label="Autorité parentale"
-            checked={draft.parentalAuthority}
-            onChange={(e) => {
-              const checked = e.currentTarget.checked;
-              setDraft((d) => ({ ...d, parentalAuthority: checked }));
-            }}
-          />
-          <Checkbox
-            mt="xl"
-            label="Vit avec l’élève"
-            checked={draft.livesWith}
-            onChange={(e) => {
-              const checked = e.currentTarget.checked;
-              setDraft((d) => ({ ...d, livesWith: checked }));
-            }}
-          />
-        </SimpleGrid>
-      </Fieldset>
+      <GuardianRelationFields draft={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
       <SimpleGrid cols={3}>
         <Select
           label="Civilité"
