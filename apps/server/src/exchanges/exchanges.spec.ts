@@ -19,8 +19,8 @@ const Y = 2026;
 const ctx = { actor: 'mme.durand', source: 'test' };
 
 /** A small plugin: imports `pupilId;ine` lines, exports one line per pupil of the year. */
-/** What the `test.list` writer puts first: changed by a test to play a newer version of the writer. */
-const listWriter = { header: '' };
+/** The `test.list` writer's version, changed by a test: what it puts first, and what it now refuses. */
+const listWriter: { header: string; refusal?: string } = { header: '' };
 
 function testPlugin(): LiaisonPlugin {
   const blocking = (s: SchoolSnapshot): Anomaly[] =>
@@ -108,19 +108,22 @@ function testPlugin(): LiaisonPlugin {
         displayName: 'Liste',
         status: 'adapter',
         plan: (s) => ({ blocking: blocking(s), warnings: [], counts: { pupils: pupilsOfYear(s).length } }),
-        build: (s, c) => ({
-          files: [
-            {
-              path: `LIST/${s.uai}/list.txt`,
-              bytes: Buffer.from(
-                `${listWriter.header}${c.producedAt}\n${pupilsOfYear(s)
-                  .map((p) => `${p.pupilId};${p.identity!.lastName};${p.ine}`)
-                  .join('\n')}\n`,
-              ),
-            },
-          ],
-          counts: { pupils: pupilsOfYear(s).length },
-        }),
+        build: (s, c) => {
+          if (listWriter.refusal) throw new Error(listWriter.refusal);
+          return {
+            files: [
+              {
+                path: `LIST/${s.uai}/list.txt`,
+                bytes: Buffer.from(
+                  `${listWriter.header}${c.producedAt}\n${pupilsOfYear(s)
+                    .map((p) => `${p.pupilId};${p.identity!.lastName};${p.ine}`)
+                    .join('\n')}\n`,
+                ),
+              },
+            ],
+            counts: { pupils: pupilsOfYear(s).length },
+          };
+        },
       },
     ],
   };
@@ -267,6 +270,15 @@ describe('imports and exports through plugins', () => {
       expect(later.warnings.map((w) => w.rule)).toEqual(['export-reconstruit-different']);
       expect(later.warnings[0]!.message).toContain(`${first.manifest.exportId} ne donnerait pas les mêmes octets`);
 
+      // A writer that now refuses the data: the file as sent is still given, with the reason.
+      listWriter.refusal = 'caractère « Ł » impossible à écrire en ISO-8859-15';
+      const refused = await kernel.exports.replay({ ...request, outDir: join(dir, 'refused'), asOf: first.manifest.asOf });
+      listWriter.refusal = undefined;
+      expect(readFileSync(refused.paths[0]!)).toEqual(bytes);
+      expect(refused.warnings.map((w) => w.message)).toEqual([
+        `${first.manifest.exportId} ne pourrait plus être reconstruit aujourd’hui (caractère « Ł » impossible à écrire en ISO-8859-15) : voici les fichiers tels qu’ils ont été envoyés`,
+      ]);
+
       // Kept bytes lost (or altered): the file is rebuilt, with a warning that it may differ.
       kernel.db.writer.run('UPDATE export_files SET bytes = ? WHERE export_id = ?', [
         Buffer.from('abîmé'),
@@ -278,6 +290,7 @@ describe('imports and exports through plugins', () => {
       expect(rebuilt.warnings.map((w) => w.rule)).toEqual(['export-conserve-absent']);
     } finally {
       listWriter.header = '';
+      listWriter.refusal = undefined;
     }
   });
 

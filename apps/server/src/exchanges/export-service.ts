@@ -104,35 +104,32 @@ function countsDrift(
   });
 }
 
-/**
- * What a replay of a recorded export must say: the writer of today would not write the same
- * files (the kept ones are given), or the kept files are missing (the rebuild is given).
- */
-function replayWarnings(recorded: ExportManifest, rebuilt: ExportManifest, kept: boolean, snapshot: SchoolSnapshot): Anomaly[] {
-  const entity = { kind: 'establishment' as const, id: recorded.uai, label: snapshot.establishment.name ?? recorded.uai };
-  if (!kept) {
-    return [
-      {
-        rule: 'export-conserve-absent',
-        severity: 'warning',
-        entity,
-        message: `les fichiers envoyés par ${recorded.exportId} ne sont pas conservés intacts dans la base : le fichier est reconstruit, il peut différer de l’envoi`,
-      },
-    ];
-  }
-  const same =
-    rebuilt.files.length === recorded.files.length &&
-    rebuilt.files.every((f, i) => f.name === recorded.files[i]!.name && f.sha256 === recorded.files[i]!.sha256);
-  if (same) return [];
-  return [
-    {
-      rule: 'export-reconstruit-different',
-      severity: 'warning',
-      entity,
-      message: `reconstruit aujourd’hui, ${recorded.exportId} ne donnerait pas les mêmes octets (le format a évolué depuis l’envoi) : voici les fichiers tels qu’ils ont été envoyés`,
-    },
-  ];
-}
+const establishmentEntity = (uai: string, snapshot: SchoolSnapshot) => ({
+  kind: 'establishment' as const,
+  id: uai,
+  label: snapshot.establishment.name ?? uai,
+});
+
+/** A recorded export whose kept files are gone or altered: the replay is a rebuild, and says so. */
+const keptFilesMissing = (recorded: ExportManifest, snapshot: SchoolSnapshot): Anomaly => ({
+  rule: 'export-conserve-absent',
+  severity: 'warning',
+  entity: establishmentEntity(recorded.uai, snapshot),
+  message: `les fichiers envoyés par ${recorded.exportId} ne sont pas conservés intacts dans la base : le fichier est reconstruit, il peut différer de l’envoi`,
+});
+
+/** The kept files are given; today's writer would write others (or could not write them any more). */
+const rebuildDiffers = (recorded: ExportManifest, snapshot: SchoolSnapshot, reason?: string): Anomaly => ({
+  rule: 'export-reconstruit-different',
+  severity: 'warning',
+  entity: establishmentEntity(recorded.uai, snapshot),
+  message: reason
+    ? `${recorded.exportId} ne pourrait plus être reconstruit aujourd’hui (${reason}) : voici les fichiers tels qu’ils ont été envoyés`
+    : `reconstruit aujourd’hui, ${recorded.exportId} ne donnerait pas les mêmes octets (le format a évolué depuis l’envoi) : voici les fichiers tels qu’ils ont été envoyés`,
+});
+
+const sameFiles = (a: ExportManifest['files'], b: ExportManifest['files']) =>
+  a.length === b.length && a.every((f, i) => f.name === b[i]!.name && f.sha256 === b[i]!.sha256);
 
 /** The exporter's scope over the default one, as a predicate on stream ids. */
 const scopeOf = (exporter: Exporter, snapshot: SchoolSnapshot) =>
@@ -230,11 +227,25 @@ export class ExportService {
       (m) => m.year === request.year && m.asOf === snapshot.asOf,
     );
     const plan = exporter.plan(snapshot);
+    const kept = recorded && this.keptFiles(recorded);
+    if (recorded && kept) {
+      // Rebuilt only to compare: what was sent is what is given, even if the writer now refuses it.
+      let warning: Anomaly | undefined;
+      try {
+        const built = await exporter.build(snapshot, { exportId: recorded.exportId, producedAt: recorded.producedAt });
+        const files = built.files.map((f) => ({ name: f.path, sha256: sha256(f.bytes), size: f.bytes.byteLength }));
+        if (!sameFiles(files, recorded.files)) warning = rebuildDiffers(recorded, snapshot);
+      } catch (error) {
+        warning = rebuildDiffers(recorded, snapshot, error instanceof Error ? error.message : String(error));
+      }
+      const warnings = warning ? [...plan.warnings, warning] : plan.warnings;
+      return { manifest: recorded, paths: commitFiles(stageFiles(request.outDir, kept)), warnings, replay: true };
+    }
     if (!recorded && plan.blocking.length > 0) throw new ExportBlockedError(request.formatId, plan.blocking);
     const exportId = recorded?.exportId ?? exportIdOf(request.formatId, request.uai, request.year, snapshot.asOf);
     const producedAt = recorded?.producedAt ?? snapshot.asOfTime;
     const built = await exporter.build(snapshot, { exportId, producedAt });
-    const rebuilt: ExportManifest = {
+    const manifest: ExportManifest = {
       exportId,
       formatId: request.formatId,
       uai: request.uai,
@@ -244,12 +255,8 @@ export class ExportService {
       files: built.files.map((f) => ({ name: f.path, sha256: sha256(f.bytes), size: f.bytes.byteLength })),
       counts: built.counts,
     };
-    const kept = recorded ? this.keptFiles(recorded) : undefined;
-    const warnings = recorded
-      ? [...plan.warnings, ...replayWarnings(recorded, rebuilt, kept !== undefined, snapshot)]
-      : plan.warnings;
-    const staged = stageFiles(request.outDir, kept ?? built.files);
-    return { manifest: kept ? recorded! : rebuilt, paths: commitFiles(staged), warnings, replay: true };
+    const warnings = recorded ? [...plan.warnings, keptFilesMissing(recorded, snapshot)] : plan.warnings;
+    return { manifest, paths: commitFiles(stageFiles(request.outDir, built.files)), warnings, replay: true };
   }
 
   /** A recorded export's files as they were sent, when every one is kept and matches its manifest. */
