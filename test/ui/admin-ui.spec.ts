@@ -446,7 +446,7 @@ describe('admin UI', () => {
     await shot('22-echanges-effectifs');
   });
 
-  it('creates a class, registers and enrols a pupil in it, adds then removes a guardian — each save all or nothing', async () => {
+  it('creates a class, registers and enrols a pupil in it, adds then removes a guardian, closes an empty class — each save all or nothing', async () => {
     const token = await login('direction');
     const formations = await api<Array<{ kind: string; code: string; label: string }>>(
       `/api/establishments/${UAI}/years/${year}/nomenclature`,
@@ -559,6 +559,26 @@ describe('admin UI', () => {
     await recent.getByRole('link', { name: 'Lemaire Inès' }).waitFor();
     expect(await recent.innerText()).toMatch(/Lemaire Inès\s+Responsable retiré — par direction, le \d{2}\/\d{2}\/\d{4}/);
     await shot('26-dernieres-fiches-modifiees');
+
+    // Closing a class: refused while Inès is in it, done for an empty one.
+    await api('/api/commands', {
+      method: 'POST',
+      token,
+      body: { type: 'CreateClass', payload: { uai: UAI, year, classCode: 'CP-C', label: 'CP vert' } },
+    });
+    await page.goto(`${base()}/structure?classe=CP-B`);
+    await page.getByRole('button', { name: 'Fermer la classe…' }).click();
+    expectedRefusals.push({ status: 409, path: /\/api\/commands$/ });
+    await page.getByRole('dialog', { name: 'Fermer la classe CP-B ?' }).getByRole('button', { name: 'Fermer CP-B' }).click();
+    await page.getByText('compte encore 1 élève').waitFor();
+    expectedRefusals.pop();
+    await page.goto(`${base()}/structure?classe=CP-C`);
+    await page.getByRole('button', { name: 'Fermer la classe…' }).click();
+    await page.getByRole('dialog', { name: 'Fermer la classe CP-C ?' }).getByRole('button', { name: 'Fermer CP-C' }).click();
+    await page
+      .getByTestId('class-row-CP-C')
+      .getByText(/^fermée le \d{2}\/\d{2}\/\d{4}$/)
+      .waitFor();
   });
 
   it('had no console error on any screen', () => {

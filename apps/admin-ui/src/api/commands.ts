@@ -11,6 +11,7 @@ export const USED_COMMANDS = [
   'CreateClass',
   'CodeClass',
   'RenameClass',
+  'CloseClass',
   'SetClassContract',
   'SetClassType',
   'AssignFormation',

@@ -22,6 +22,7 @@ import { api } from '../api/client';
 import { command, type UiCommand } from '../api/commands';
 import type { ClassDto } from '../api/types';
 import { useAuth } from '../auth';
+import { CloseClassButton } from '../components/CloseClassButton';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { FormSection } from '../components/FormSection';
 import { Gyrophare } from '../components/Gyrophare';
@@ -129,6 +130,7 @@ function ClassEditor({
         saving={saver.saving === 'class'}
         error={saver.errors.class}
         testId="form-class"
+        extra={<CloseClassButton cls={cls} saver={saver} onClosed={onClose} />}
       >
         <SimpleGrid cols={2}>
           <TextInput
