@@ -554,6 +554,16 @@ describe('admin UI', () => {
     expect(without.guardians).toEqual([]);
 
     // The dashboard's « Dernières fiches modifiées » (the server's activity index) puts her first, with her last change.
+    // The index is asynchronous: wait until it has taken in the removal before opening the page.
+    for (let tries = 0; ; tries++) {
+      const activity = await api<{ behind: number; streams: Array<{ id: string }> }>(
+        `/api/establishments/${UAI}/activity?kind=pupil&limit=1`,
+        { token },
+      );
+      if (activity.behind === 0 && activity.streams[0]?.id === pupilId) break;
+      if (tries === 100) throw new Error(`activity index still behind: ${JSON.stringify(activity)}`);
+      await page.waitForTimeout(100);
+    }
     await page.goto(`${base()}/tableau-de-bord`);
     const recent = page.getByTestId('recent-changes');
     await recent.getByRole('link', { name: 'Lemaire Inès' }).waitFor();
