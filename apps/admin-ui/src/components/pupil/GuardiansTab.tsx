@@ -3,7 +3,7 @@ import { GUARDIAN_LINK_LABELS } from '@liaison/domain';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { command } from '../../api/commands';
+import { command, type PayloadOf } from '../../api/commands';
 import type { GuardianDto, PupilDto } from '../../api/types';
 import { COUNTRY_OPTIONS } from '../../lib/countries';
 import type { RecordSaver } from '../../lib/use-record-save';
@@ -48,7 +48,9 @@ function draftOf(relation: Relation, person: Person) {
 type Draft = ReturnType<typeof draftOf>;
 
 /** The CorrectGuardian fields that differ from the record (person and relation). */
-export function guardianChanges(relation: Relation, person: Person, draft: Draft): Record<string, unknown> {
+type GuardianCorrection = Omit<PayloadOf<'CorrectGuardian'>['guardian'], 'guardianId'>;
+
+export function guardianChanges(relation: Relation, person: Person, draft: Draft): Partial<GuardianCorrection> {
   const changes: Record<string, unknown> = {};
   for (const f of PERSON_TEXT) {
     const after = draft[f].trim();
@@ -61,7 +63,7 @@ export function guardianChanges(relation: Relation, person: Person, draft: Draft
   if (Number(draft.legalLevel) !== relation.legalLevel) changes.legalLevel = Number(draft.legalLevel);
   if (draft.parentalAuthority !== relation.parentalAuthority) changes.parentalAuthority = draft.parentalAuthority;
   if (draft.livesWith !== (relation.livesWith ?? false)) changes.livesWith = draft.livesWith;
-  return changes;
+  return changes as Partial<GuardianCorrection>;
 }
 
 function GuardianForm({
@@ -97,7 +99,7 @@ function GuardianForm({
               uai: pupil.uai,
               pupilId: pupil.pupilId,
               guardian: { guardianId: relation.guardianId, ...changes },
-            } as never),
+            }),
           ];
     void saver.save(section, sends, `Le responsable ${person.lastName ?? ''} ${person.firstName ?? ''} est enregistré.`);
   };
