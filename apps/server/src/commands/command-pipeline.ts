@@ -136,20 +136,11 @@ export class CommandPipeline {
   }
 
   /**
-   * The import path: one transaction, one savepoint per group (a row of a file and its
-   * commands). A refused group is rolled back alone and reported; unless `skipRejected`, any
-   * refusal rolls everything back. `finish` runs last, in the same transaction, with the
-   * outcomes (to record the import's report).
+   * The import path, inside the transaction the caller holds (an import parsing its file under
+   * the lock): one savepoint per group (a row of a file and its commands). A refused group is
+   * rolled back alone and reported; unless `skipRejected`, any refusal rolls everything back.
+   * `finish` runs last, in the same transaction, with the outcomes (to record the import's report).
    */
-  async executeGroups(
-    groups: readonly (readonly unknown[])[],
-    context: CommandContext,
-    options: { skipRejected: boolean; finish?: (outcomes: GroupOutcome[]) => unknown[] },
-  ): Promise<{ outcomes: GroupOutcome[]; finished: CommandResult[] }> {
-    return this.db.transaction((tx) => this.executeGroupsIn(tx, groups, context, options));
-  }
-
-  /** `executeGroups` inside a transaction the caller holds (an import parsing its file under the lock). */
   async executeGroupsIn(
     tx: SqliteConnection,
     groups: readonly (readonly unknown[])[],

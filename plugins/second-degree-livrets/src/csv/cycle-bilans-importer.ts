@@ -7,6 +7,7 @@ import {
   type ImportRow,
   sameJson,
   type SchoolSnapshot,
+  toFrenchDate,
 } from '@liaison/domain';
 import { SOCLE_DOMAIN_CODES, type SocleDomain } from '../codes/lsu-codes';
 import { recordCycleBilanPayload } from '../commands/payloads';
@@ -31,7 +32,7 @@ import { CYCLE_BILAN_COLUMNS, type CycleBilanColumn } from './cycle-bilans-templ
 import { assertCycleEndsInYear } from './cycle-level-rule';
 import { COLUMNS as EVALUATION_COLUMNS } from './evaluations-template';
 import { recordFieldsOf, validatePayload } from './line-payload';
-import { hasPupilKey, matchPupil, namedOnLine, PUPIL_KEY_HEADERS } from './line-pupil';
+import { hasPupilKey, matchPupil, PUPIL_KEY_HEADERS, rowWithoutPupil } from './line-pupil';
 import { assertSecondDegree } from './second-degree-only';
 
 type Line = CsvLine<CycleBilanColumn>;
@@ -105,8 +106,6 @@ function payloadOf(line: Line, base: { uai: string; year: number; pupilId: strin
   };
 }
 
-const frenchDate = (iso: string) => iso.split('-').reverse().join('/');
-
 /**
  * « Import des bilans de fin de cycle » (`livrets.bilans-cycle`): the CSV file the grade book
  * exports at the end of 6e (cycle 3) and of 3e (cycle 4), one line per pupil, following our
@@ -147,13 +146,7 @@ function planLine(
 ): ImportRow {
   const match = matchPupil({ eleveId: line.get('eleveId'), pupilId: line.get('pupilId') }, snapshot);
   const what = `bilan de fin de cycle ${cycleValue(line.get('cycle')) ?? '?'}`;
-  const named = namedOnLine(line.get('lastName'), line.get('firstName'));
-  if (match.kind === 'problem')
-    return { ref: line.ref, outcome: 'rejected', subject: `${named || 'élève ?'} — ${what}`, message: match.message };
-  if (match.kind === 'unmatched') {
-    const subject = `${named || line.get('eleveId') || line.get('pupilId')} — ${what}`;
-    return { ref: line.ref, outcome: 'unmatched', subject, message: match.message };
-  }
+  if (match.kind !== 'pupil') return rowWithoutPupil(line, match, what);
   const pupil = match.pupil;
   const pupilId = pupil.pupilId!;
   const subject = `${pupilLabel(pupil, stream.year)} — ${what}`;
@@ -175,7 +168,7 @@ function planLine(
     if (sameJson(current, recordFieldsOf(bilan))) return { ref: line.ref, outcome: 'unchanged', subject, message: 'déjà à jour' };
     const commands: Command[] = [{ type: 'RecordCycleBilan', payload: bilan }];
     if (current === undefined)
-      return { ref: line.ref, outcome: 'create', subject, message: `bilan du ${frenchDate(bilan.date)}`, commands };
+      return { ref: line.ref, outcome: 'create', subject, message: `bilan du ${toFrenchDate(bilan.date)}`, commands };
     return {
       ref: line.ref,
       outcome: 'update',

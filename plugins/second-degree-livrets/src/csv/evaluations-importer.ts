@@ -23,7 +23,7 @@ import { type CsvLine, describeTable, readCsvTable } from './csv-table';
 import { missingColumns } from './csv-template';
 import { type Column, COLUMNS, PUPIL_COLUMNS } from './evaluations-template';
 import { recordFieldsOf, validatePayload } from './line-payload';
-import { hasPupilKey, matchPupil, namedOnLine, PUPIL_KEY_HEADERS } from './line-pupil';
+import { hasPupilKey, matchPupil, PUPIL_KEY_HEADERS, rowWithoutPupil } from './line-pupil';
 import { assertSecondDegree } from './second-degree-only';
 
 type Line = CsvLine<Column>;
@@ -150,20 +150,10 @@ export function evaluationsImporter(): Importer<ImportPlan> {
       const subjectLines = new Map<string, number>();
       const rows: ImportRow[] = lines.map((line) => {
         const match = matchPupil({ eleveId: line.get('eleveId'), pupilId: line.get('pupilId') }, snapshot);
-        const named = namedOnLine(line.get('lastName'), line.get('firstName'));
         const subjectCode = line.get('subject') ?? '';
         const subjectLabel = reference.subjects[subjectCode]?.label;
         const what = `${subjectCode}${subjectLabel ? ` ${subjectLabel}` : ''}`;
-        if (match.kind === 'problem')
-          return { ref: line.ref, outcome: 'rejected', subject: `${named || 'élève ?'} — ${what}`, message: match.message };
-        if (match.kind === 'unmatched') {
-          return {
-            ref: line.ref,
-            outcome: 'unmatched',
-            subject: `${named || line.get('eleveId') || line.get('pupilId')} — ${what}`,
-            message: match.message,
-          };
-        }
+        if (match.kind !== 'pupil') return rowWithoutPupil(line, match, what);
         const pupil = match.pupil;
         const subject = `${pupilLabel(pupil, year)} — ${what}`;
         const base = { uai, year, pupilId: pupil.pupilId!, classCode: line.get('division'), period };

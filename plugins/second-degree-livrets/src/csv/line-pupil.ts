@@ -1,4 +1,5 @@
-import { pupilsOfYear, type PupilState, type SchoolSnapshot } from '@liaison/domain';
+import { type ImportRow, pupilsOfYear, type PupilState, type SchoolSnapshot } from '@liaison/domain';
+import { type CsvLine } from './csv-table';
 import { type ColumnIndex, type ColumnSpec } from './csv-template';
 
 /**
@@ -62,3 +63,19 @@ export function matchPupil(keys: PupilKeys, snapshot: SchoolSnapshot): PupilMatc
 /** « LEFÈVRE Éloïse » as the line writes it, to name a pupil the school does not know. */
 export const namedOnLine = (lastName: string | undefined, firstName: string | undefined) =>
   [lastName?.toUpperCase(), firstName].filter(Boolean).join(' ');
+
+/**
+ * The report row of a line whose pupil is not one of the year (`unmatched`, reported) or whose
+ * identifiers contradict each other (`rejected`), named as the line writes the pupil.
+ */
+export function rowWithoutPupil(
+  line: CsvLine<PupilColumn>,
+  match: Exclude<PupilMatch, { kind: 'pupil' }>,
+  what: string,
+): ImportRow {
+  const named = namedOnLine(line.get('lastName'), line.get('firstName'));
+  if (match.kind === 'problem')
+    return { ref: line.ref, outcome: 'rejected', subject: `${named || 'élève ?'} — ${what}`, message: match.message };
+  const subject = `${named || line.get('eleveId') || line.get('pupilId')} — ${what}`;
+  return { ref: line.ref, outcome: 'unmatched', subject, message: match.message };
+}
