@@ -22,6 +22,16 @@ export const ROLE_LABELS: Record<string, string> = {
 };
 
 export const SEX_LABELS: Record<string, string> = { M: 'Masculin', F: 'Féminin' };
+/** The sex picker's options, « Féminin » first as on the national forms. */
+export const SEX_OPTIONS = [
+  { value: 'F', label: SEX_LABELS.F! },
+  { value: 'M', label: SEX_LABELS.M! },
+];
+/** A guardian's civility as SIECLE codes it. */
+export const CIVILITY_OPTIONS = [
+  { value: 'MME', label: 'Madame' },
+  { value: 'M.', label: 'Monsieur' },
+];
 
 export const DECISION_LABELS: Record<string, string> = {
   passage: 'Passage',

@@ -1,6 +1,5 @@
 import { command, type UiCommand } from '../api/commands';
-
-const FRANCE = '100';
+import { FRANCE } from './countries';
 
 export interface NewGuardianDraft {
   civility: string;

@@ -1,4 +1,5 @@
 import { command, type UiCommand } from '../api/commands';
+import { FRANCE } from './countries';
 
 /** The « Inscrire un élève » form, as typed. */
 export interface RegistrationDraft {
@@ -16,8 +17,6 @@ export interface RegistrationDraft {
   formationCode: string;
   entryDate: string;
 }
-
-export const FRANCE = '100';
 
 export function emptyRegistration(today: string): RegistrationDraft {
   return {

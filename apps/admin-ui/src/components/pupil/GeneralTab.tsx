@@ -2,6 +2,7 @@ import { Fieldset, Grid, Select, SimpleGrid, Stack, Text, TextInput } from '@man
 import { command } from '../../api/commands';
 import type { PupilDto } from '../../api/types';
 import { COUNTRY_OPTIONS, FRANCE } from '../../lib/countries';
+import { SEX_OPTIONS } from '../../lib/labels';
 import type { RecordSaver } from '../../lib/use-record-save';
 import { useDraft } from '../../lib/use-draft';
 import { draftOf, identityChanges, type IdentityDraft as Draft, type Identity } from '../../lib/identity';
@@ -55,10 +56,7 @@ export function GeneralTab({ pupil, saver }: { pupil: PupilDto; saver: RecordSav
               label="Sexe"
               required
               data-field="identity.sex"
-              data={[
-                { value: 'F', label: 'Féminin' },
-                { value: 'M', label: 'Masculin' },
-              ]}
+              data={SEX_OPTIONS}
               value={draft.sex || null}
               onChange={(v) => set('sex')(v ?? '')}
               allowDeselect={false}

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { command, type PayloadOf } from '../../api/commands';
 import type { GuardianDto, PupilDto } from '../../api/types';
 import { COUNTRY_OPTIONS } from '../../lib/countries';
+import { CIVILITY_OPTIONS } from '../../lib/labels';
 import type { RecordSaver } from '../../lib/use-record-save';
 import { useDraft } from '../../lib/use-draft';
 import { useAuth } from '../../auth';
@@ -123,10 +124,7 @@ function GuardianForm({
       <SimpleGrid cols={4}>
         <Select
           label="Civilité"
-          data={[
-            { value: 'MME', label: 'Madame' },
-            { value: 'M.', label: 'Monsieur' },
-          ]}
+          data={CIVILITY_OPTIONS}
           data-field={f('civility')}
           value={draft.civility || null}
           allowDeselect={false}

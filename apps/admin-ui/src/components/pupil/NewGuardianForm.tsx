@@ -2,6 +2,7 @@ import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { PupilDto } from '../../api/types';
 import { COUNTRY_OPTIONS } from '../../lib/countries';
+import { CIVILITY_OPTIONS } from '../../lib/labels';
 import { newEntityId } from '../../lib/new-id';
 import { addGuardianCommand, EMPTY_GUARDIAN, type NewGuardianDraft } from '../../lib/new-guardian';
 import type { RecordSaver } from '../../lib/use-record-save';
@@ -47,10 +48,7 @@ export function NewGuardianForm({ pupil, saver, onAdded }: { pupil: PupilDto; sa
         <Select
           label="Civilité"
           required
-          data={[
-            { value: 'MME', label: 'Madame' },
-            { value: 'M.', label: 'Monsieur' },
-          ]}
+          data={CIVILITY_OPTIONS}
           value={draft.civility || null}
           allowDeselect={false}
           onChange={(v) => v && setDraft((d) => ({ ...d, civility: v }))}

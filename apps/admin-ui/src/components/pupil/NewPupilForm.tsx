@@ -3,10 +3,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
-import { COUNTRY_OPTIONS } from '../../lib/countries';
-import { yearLabel } from '../../lib/labels';
+import { COUNTRY_OPTIONS, FRANCE } from '../../lib/countries';
+import { SEX_OPTIONS, yearLabel } from '../../lib/labels';
 import { newEntityId } from '../../lib/new-id';
-import { emptyRegistration, FRANCE, type RegistrationDraft, registrationCommands } from '../../lib/registration';
+import { emptyRegistration, type RegistrationDraft, registrationCommands } from '../../lib/registration';
 import { todayIso } from '../../lib/school-year';
 import { useRecordSave } from '../../lib/use-record-save';
 import { useNomenclature } from '../../lib/use-school';
@@ -82,10 +82,7 @@ export function NewPupilForm({ uai, year, base }: { uai: string; year: number; b
         <Select
           label="Sexe"
           required
-          data={[
-            { value: 'F', label: 'Féminin' },
-            { value: 'M', label: 'Masculin' },
-          ]}
+          data={SEX_OPTIONS}
           value={draft.sex || null}
           onChange={(v) => set('sex')(v ?? '')}
           allowDeselect={false}
