@@ -84,6 +84,13 @@ export interface ExportResult {
   replay: boolean;
 }
 
+/** Warnings about a whole export are said of the establishment. */
+const establishmentEntity = (snapshot: SchoolSnapshot) => ({
+  kind: 'establishment' as const,
+  id: snapshot.uai,
+  label: snapshot.establishment.name ?? snapshot.uai,
+});
+
 /**
  * When someone else changed the school between the plan the user confirmed and the send, the
  * file is built from the newer state (it is what the log says); the user is told what moved.
@@ -91,30 +98,25 @@ export interface ExportResult {
 function countsDrift(
   confirmed: Record<string, number>,
   sent: Record<string, number>,
-): ((uai: string, snapshot: SchoolSnapshot) => Anomaly) | undefined {
+  snapshot: SchoolSnapshot,
+): Anomaly | undefined {
   const moved = [...new Set([...Object.keys(confirmed), ...Object.keys(sent)])]
     .filter((k) => (confirmed[k] ?? 0) !== (sent[k] ?? 0))
     .map((k) => `${k} ${confirmed[k] ?? 0} → ${sent[k] ?? 0}`);
   if (moved.length === 0) return undefined;
-  return (uai, snapshot) => ({
+  return {
     rule: 'export-modifie-depuis-confirmation',
     severity: 'warning',
-    entity: { kind: 'establishment', id: uai, label: snapshot.establishment.name ?? uai },
+    entity: establishmentEntity(snapshot),
     message: `la base a changé entre la confirmation et l’envoi (autre utilisateur) : ${moved.join(', ')} ; le fichier suit l’état au moment de l’envoi`,
-  });
+  };
 }
-
-const establishmentEntity = (uai: string, snapshot: SchoolSnapshot) => ({
-  kind: 'establishment' as const,
-  id: uai,
-  label: snapshot.establishment.name ?? uai,
-});
 
 /** A recorded export whose kept files are gone or altered: the replay is a rebuild, and says so. */
 const keptFilesMissing = (recorded: ExportManifest, snapshot: SchoolSnapshot): Anomaly => ({
   rule: 'export-conserve-absent',
   severity: 'warning',
-  entity: establishmentEntity(recorded.uai, snapshot),
+  entity: establishmentEntity(snapshot),
   message: `les fichiers envoyés par ${recorded.exportId} ne sont pas conservés intacts dans la base : le fichier est reconstruit, il peut différer de l’envoi`,
 });
 
@@ -122,7 +124,7 @@ const keptFilesMissing = (recorded: ExportManifest, snapshot: SchoolSnapshot): A
 const rebuildDiffers = (recorded: ExportManifest, snapshot: SchoolSnapshot, reason?: string): Anomaly => ({
   rule: 'export-reconstruit-different',
   severity: 'warning',
-  entity: establishmentEntity(recorded.uai, snapshot),
+  entity: establishmentEntity(snapshot),
   message: reason
     ? `${recorded.exportId} ne pourrait plus être reconstruit aujourd’hui (${reason}) : voici les fichiers tels qu’ils ont été envoyés`
     : `reconstruit aujourd’hui, ${recorded.exportId} ne donnerait pas les mêmes octets (le format a évolué depuis l’envoi) : voici les fichiers tels qu’ils ont été envoyés`,
@@ -178,8 +180,8 @@ export class ExportService {
           const confirmed = plan;
           plan = exporter.plan(snapshot);
           if (plan.blocking.length > 0) throw new ExportBlockedError(request.formatId, plan.blocking);
-          const drift = countsDrift(confirmed.counts, plan.counts);
-          if (drift) plan = { ...plan, warnings: [...plan.warnings, drift(request.uai, snapshot)] };
+          const drift = countsDrift(confirmed.counts, plan.counts, snapshot);
+          if (drift) plan = { ...plan, warnings: [...plan.warnings, drift] };
         }
         const exportId = exportIdOf(request.formatId, request.uai, request.year, snapshot.asOf);
         const built = await exporter.build(snapshot, { exportId, producedAt: snapshot.asOfTime });

@@ -145,5 +145,5 @@ export function parisDateOf(isoInstant: string): string {
 /** `YYYY-MM-DDTHH:MM:SS` as a clock in France reads the instant (no zone: files that want local time). */
 export function parisDateTime(isoInstant: string): string {
   const c = parisWallClock(isoInstant);
-  return `${parisDateOf(isoInstant)}T${pad(c.hour, 2)}:${pad(c.minute, 2)}:${pad(c.second, 2)}`;
+  return `${pad(c.year, 4)}-${pad(c.month, 2)}-${pad(c.day, 2)}T${pad(c.hour, 2)}:${pad(c.minute, 2)}:${pad(c.second, 2)}`;
 }
